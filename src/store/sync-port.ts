@@ -1,0 +1,53 @@
+/**
+ * The seam between the main thread and the sync worker (which alone owns the PouchDB replica).
+ * The worker implements it behind Comlink; tests can implement it in memory. Everything crossing it
+ * must be structured-cloneable.
+ */
+import type { StoreDoc } from '../domain/documents.ts';
+
+/** What pairing returned; kept in the device-local settings table. */
+export interface Pairing {
+  serverUrl: string; // e.g. "http://localhost:8080" (no trailing slash)
+  storeId: string;
+  registerId: string;
+  registerName: string;
+  token: string; // per-register bearer credential issued by the server
+  dbName: string; // e.g. "store-demo"; the replica replicates with `${serverUrl}/db/${dbName}`
+}
+
+export type ConnectionState =
+  | 'unpaired'
+  | 'offline' // no network, or server unreachable / unhealthy
+  | 'connecting'
+  | 'syncing' // documents moving
+  | 'online' // replication live and idle
+  | 'error'; // e.g. credentials refused (401/403): needs a person
+
+export interface SyncStatus {
+  state: ConnectionState;
+  /** Documents written on this device that the server has not acknowledged yet. */
+  pending: number;
+  lastSyncedAt: string | null;
+  message: string | null;
+}
+
+export interface CommitResult {
+  id: string;
+  rev: string;
+}
+
+export interface SyncPort {
+  /** Opens the replica for this pairing and starts live two-way replication with retry and backoff. */
+  start(pairing: Pairing): Promise<void>;
+  stop(): Promise<void>;
+  /**
+   * Writes one document to the replica atomically (durable in IndexedDB when the promise resolves)
+   * and records it in the outbox. Rejects with a ConflictError-named error when the id already exists.
+   */
+  commit(doc: StoreDoc): Promise<CommitResult>;
+  /** Highest receipt number this register has used (0 when none), read from the replica. */
+  lastReceiptNumber(registerId: string): Promise<number>;
+  status(): Promise<SyncStatus>;
+  /** Drops every read-model table and projects the whole replica again. */
+  rebuildReadModel(): Promise<{ documents: number }>;
+}

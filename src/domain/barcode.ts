@@ -15,7 +15,7 @@ export function gtinCheckDigit(body: string): number {
   return (10 - (total % 10)) % 10;
 }
 
-/** Appends the check digit: ean13WithCheckDigit("376000000001") → "3760000000015" style. */
+/** Appends the check digit: withCheckDigit("376000000001") → "3760000000017". */
 export function withCheckDigit(body: string): string {
   return body + String(gtinCheckDigit(body));
 }

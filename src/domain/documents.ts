@@ -73,8 +73,13 @@ export interface SaleLine {
   quantity: number; // integer, > 0
   unitPrice: Money; // as charged, tax-inclusive when the sale's pricesIncludeTax
   vatRate: VatRateBp;
-  /** quantity × unitPrice, tax-inclusive. */
+  /**
+   * Tax-inclusive line total: quantity × unitPrice, except when unitPriceExcludesTax, where it is
+   * quantity × unitPrice plus VAT on that line net (vat.ts vatOfExclusive), rounded once per line.
+   */
   total: Money;
+  /** Set (true) only when the catalogue price was tax-exclusive; unitPrice is then the net unit price. */
+  unitPriceExcludesTax?: true;
 }
 
 export type TenderKind = 'cash' | 'card' | 'voucher' | 'other';

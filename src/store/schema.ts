@@ -1,0 +1,137 @@
+/**
+ * The Dexie database of one device: the read model (projected from the PouchDB replica, droppable and
+ * rebuildable at any time) and device-local tables (never replicated, never touched by a rebuild).
+ * The sync worker writes the read model; the main thread reads it through queries.ts and liveQuery,
+ * which Dexie keeps live across the worker/window boundary.
+ */
+import { Dexie, type Table } from 'dexie';
+import type {
+  CustomerDoc,
+  ProductDoc,
+  SaleDoc,
+  StockMovementDoc,
+  StoreSettingsDoc,
+  WebOrderDoc,
+} from '../domain/documents.ts';
+import type { Pairing, SyncStatus } from './sync-port.ts';
+
+/**
+ * PouchDB prefixes its IndexedDB databases with "_pouch_": a name without that prefix can never
+ * collide with a replica, whatever the store or register is called.
+ */
+export const READ_MODEL_DB_NAME = 'comptoir-readmodel';
+
+export interface ProductRow extends ProductDoc {
+  /** nameTokens(name): the multi-entry index behind prefix search. */
+  nameTokens: string[];
+}
+
+export interface MovementRow extends StockMovementDoc {
+  /** Set when the row was derived from a sale (not a replicated document): the sale's _id. */
+  derivedFrom?: string;
+}
+
+export interface StockLevelRow {
+  sku: string;
+  location: string;
+  onHand: number;
+  /** The count the level starts from (latest by time, then id); lets the projection add deltas without refolding. */
+  baseline: { at: string; _id: string } | null;
+}
+
+export type SaleRow = SaleDoc;
+export type WebOrderRow = WebOrderDoc;
+export type StoreSettingsRow = StoreSettingsDoc;
+
+export interface CustomerRow extends CustomerDoc {
+  nameTokens: string[];
+}
+
+/** Device-local key/value rows; `key` names what is stored. */
+export type PersistenceAnswer = {
+  persisted: boolean;
+  /** When the answer was obtained (ISO 8601). */
+  at: string;
+  usage: number | null;
+  quota: number | null;
+};
+export type SettingRow =
+  | { key: 'pairing'; value: Pairing }
+  | { key: 'persistence'; value: PersistenceAnswer };
+
+/** pending: durable locally, not yet confirmed by the server; rejected carries the server's reason. */
+export type OutboxState = 'pending' | 'sending' | 'acknowledged' | 'rejected';
+
+export interface OutboxRow {
+  id: string; // the document's _id
+  rev: string;
+  docType: string;
+  state: OutboxState;
+  at: string; // last state change (ISO 8601)
+  reason?: string;
+}
+
+export interface SyncStateRow extends SyncStatus {
+  key: 'status';
+}
+
+export interface SkippedDoc {
+  id: string;
+  seq: number | string;
+  reason: string;
+}
+
+export type ProjectionRow =
+  | { key: 'checkpoint'; seq: number | string; replica: string | null }
+  | { key: 'skipped'; docs: SkippedDoc[] };
+
+export class ReadModelDb extends Dexie {
+  products!: Table<ProductRow, string>;
+  movements!: Table<MovementRow, string>;
+  stockLevels!: Table<StockLevelRow, [string, string]>;
+  sales!: Table<SaleRow, string>;
+  webOrders!: Table<WebOrderRow, string>;
+  customers!: Table<CustomerRow, string>;
+  storeSettings!: Table<StoreSettingsRow, string>;
+  settings!: Table<SettingRow, string>;
+  outbox!: Table<OutboxRow, string>;
+  syncState!: Table<SyncStateRow, string>;
+  projection!: Table<ProjectionRow, string>;
+
+  constructor(name: string = READ_MODEL_DB_NAME) {
+    super(name);
+    this.version(1).stores({
+      products: 'sku, *barcodes, *nameTokens, category',
+      // derivedFrom finds the rows of a sale again when it is deleted or re-projected.
+      movements: '_id, [sku+location], derivedFrom',
+      stockLevels: '[sku+location], sku',
+      sales: '_id, createdAt, receiptNumber, registerId',
+      webOrders: '_id, status, createdAt',
+      customers: '_id, email, *nameTokens',
+      storeSettings: '_id',
+      settings: 'key',
+      outbox: 'id, state, at',
+      syncState: 'key',
+      projection: 'key',
+    });
+  }
+}
+
+/** Tables a rebuild clears; everything else on the device survives it. */
+export const READ_MODEL_TABLES = [
+  'products',
+  'movements',
+  'stockLevels',
+  'sales',
+  'webOrders',
+  'customers',
+  'storeSettings',
+] as const satisfies readonly (keyof ReadModelDb)[];
+
+let shared: ReadModelDb | undefined;
+
+/** One connection per JavaScript context (window or worker); opened lazily on first use. */
+export function readModelDb(): ReadModelDb {
+  shared ??= new ReadModelDb();
+  return shared;
+}

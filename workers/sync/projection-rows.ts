@@ -1,0 +1,103 @@
+/**
+ * Turns validated replica documents into read-model rows, table by table. Pure: no Dexie, no I/O,
+ * so the projection's transaction only does IndexedDB work.
+ */
+import { nameTokens } from '../../src/domain/catalog.ts';
+import type { StoreDoc } from '../../src/domain/documents.ts';
+import { movementsOfSale } from '../../src/domain/stock.ts';
+import type {
+  CustomerRow,
+  MovementRow,
+  ProductRow,
+  SaleRow,
+  StoreSettingsRow,
+  WebOrderRow,
+} from '../../src/store/schema.ts';
+
+export interface BatchRows {
+  products: ProductRow[];
+  movements: MovementRow[];
+  sales: SaleRow[];
+  webOrders: WebOrderRow[];
+  customers: CustomerRow[];
+  storeSettings: StoreSettingsRow[];
+  deleted: DeletedIds;
+}
+
+/** Keys to remove per table, derived from the deleted documents' ids (a deletion carries no body). */
+export interface DeletedIds {
+  products: string[]; // skus
+  movements: string[];
+  sales: string[];
+  webOrders: string[];
+  customers: string[];
+  storeSettings: string[];
+}
+
+/** The read model keeps the document as replicated, minus the revision (rows are not documents). */
+function withoutRev<D extends { _rev?: string }>(doc: D): Omit<D, '_rev'> {
+  const { _rev: _ignored, ...rest } = doc;
+  return rest;
+}
+
+export function rowsOfBatch(docs: readonly StoreDoc[], deletedIds: readonly string[]): BatchRows {
+  const rows: BatchRows = {
+    products: [],
+    movements: [],
+    sales: [],
+    webOrders: [],
+    customers: [],
+    storeSettings: [],
+    deleted: { products: [], movements: [], sales: [], webOrders: [], customers: [], storeSettings: [] },
+  };
+  for (const doc of docs) {
+    switch (doc.type) {
+      case 'product':
+        rows.products.push({ ...withoutRev(doc), nameTokens: nameTokens(doc.name) });
+        break;
+      case 'customer':
+        rows.customers.push({ ...withoutRev(doc), nameTokens: nameTokens(doc.name) });
+        break;
+      case 'stock_movement':
+        rows.movements.push(withoutRev(doc));
+        break;
+      case 'sale':
+        rows.sales.push(withoutRev(doc));
+        // Sales are the only record of what they took off the shelf: their movements are derived here.
+        for (const m of movementsOfSale(doc)) rows.movements.push({ ...m, type: 'stock_movement', derivedFrom: doc._id });
+        break;
+      case 'web_order':
+        rows.webOrders.push(withoutRev(doc));
+        break;
+      case 'store_settings':
+        rows.storeSettings.push(withoutRev(doc));
+        break;
+    }
+  }
+  for (const id of deletedIds) addDeletion(rows.deleted, id);
+  return rows;
+}
+
+function addDeletion(deleted: DeletedIds, id: string): void {
+  const prefix = id.slice(0, id.indexOf(':'));
+  switch (prefix) {
+    case 'product':
+      deleted.products.push(id.slice('product:'.length));
+      break;
+    case 'stock':
+      deleted.movements.push(id);
+      break;
+    case 'sale':
+      deleted.sales.push(id);
+      break;
+    case 'weborder':
+      deleted.webOrders.push(id);
+      break;
+    case 'customer':
+      deleted.customers.push(id);
+      break;
+    case 'store':
+      deleted.storeSettings.push(id);
+      break;
+  }
+}

@@ -1,0 +1,95 @@
+/**
+ * The SyncPort the worker exposes over Comlink: owns the replica, the projection pump and the
+ * connection of the current pairing. Methods are safe to call in any order (start twice, stop when
+ * stopped); the ones that need a replica say so plainly when sync has not been started.
+ */
+import type { StoreDoc } from '../../src/domain/documents.ts';
+import { readModelDb, type ReadModelDb } from '../../src/store/schema.ts';
+import type { CommitResult, Pairing, SyncPort, SyncStatus } from '../../src/store/sync-port.ts';
+import { Connection } from './connection.ts';
+import { commitDoc } from './outbox.ts';
+import { clearReadModel, readCheckpoint } from './projection.ts';
+import { lastReceiptNumberIn, type Replica } from './replica-ops.ts';
+import { openReplica, replicaName } from './replica.ts';
+import { ProjectionPump } from './replica-feed.ts';
+import { StatusWriter } from './status.ts';
+
+interface Session {
+  key: string;
+  replica: Replica;
+  pump: ProjectionPump;
+  connection: Connection;
+}
+
+/** Same replica, same server, same token: starting again is a no-op rather than a reconnect storm. */
+function sessionKey(p: Pairing): string {
+  return JSON.stringify([replicaName(p), p.serverUrl, p.dbName, p.token]);
+}
+
+export function createSyncService(db: ReadModelDb = readModelDb()): SyncPort {
+  const status = new StatusWriter(db);
+  let session: Session | null = null;
+  // start/stop are serialised: a stop racing a start must not leave a half-open replica behind.
+  let lifecycle: Promise<unknown> = Promise.resolve();
+  const serial = <T>(task: () => Promise<T>): Promise<T> => {
+    const next = lifecycle.then(task);
+    lifecycle = next.catch(() => undefined);
+    return next;
+  };
+
+  function requireSession(): Session {
+    if (session === null) throw new Error('Sync is not started: pair the register first.');
+    return session;
+  }
+
+  async function stopSession(): Promise<void> {
+    if (session === null) return;
+    const { connection, pump, replica } = session;
+    session = null;
+    connection.stop();
+    pump.stop();
+    await pump.idle();
+    await replica.close();
+  }
+
+  const service: SyncPort = {
+    start: (pairing) =>
+      serial(async () => {
+        if (session?.key === sessionKey(pairing)) return;
+        await stopSession();
+        await status.set('connecting');
+        const name = replicaName(pairing);
+        // A read model projected from another store's replica is not this register's: start afresh.
+        const checkpoint = await readCheckpoint(db);
+        if (checkpoint.replica !== null && checkpoint.replica !== name) await clearReadModel(db);
+        const replica = openReplica(pairing);
+        const pump = new ProjectionPump(db, replica, name, (docs) =>
+          console.warn(`[sync] ${docs.length} replicated document(s) skipped by the projection`, docs),
+        );
+        await pump.run();
+        pump.start();
+        const connection = new Connection(pairing, replica, db, status);
+        session = { key: sessionKey(pairing), replica, pump, connection };
+        // Connecting can take seconds (or never happen offline): start() must not wait for it.
+        void connection.connect();
+      }),
+
+    stop: () => serial(stopSession),
+
+    async commit(doc: StoreDoc): Promise<CommitResult> {
+      const result = await commitDoc(requireSession().replica, db, doc);
+      void status.refresh();
+      return result;
+    },
+
+    lastReceiptNumber: (registerId) => lastReceiptNumberIn(requireSession().replica, registerId),
+
+    status: (): Promise<SyncStatus> => status.read(),
+
+    async rebuildReadModel() {
+      const documents = await requireSession().pump.rebuild();
+      return { documents };
+    },
+  };
+  return service;
+}

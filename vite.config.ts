@@ -11,13 +11,18 @@ export default defineConfig({
     solid(),
     VitePWA({
       strategies: 'generateSW',
-      registerType: 'autoUpdate',
+      // prompt, not autoUpdate: a new version must never reload the page in the middle of a sale; the
+      // header offers "Mettre à jour" and the cashier applies it between two customers.
+      registerType: 'prompt',
       // src/main.tsx registers through virtual:pwa-register; no injected script.
       injectRegister: false,
       filename: 'sw.js',
       scope: '/',
       manifestFilename: 'manifest.webmanifest',
-      includeAssets: ['favicon.svg', 'apple-touch-icon.png'],
+      // public/ (icons, favicon) is already matched by globPatterns below; listing it again here would
+      // only duplicate precache entries. The plugin adds manifest.webmanifest itself.
+      includeAssets: [],
+      includeManifestIcons: false,
       manifest: {
         id: '/',
         name: 'Comptoir',
@@ -41,12 +46,14 @@ export default defineConfig({
       workbox: {
         // The whole app shell: index.html, every JS chunk (including the sync worker chunk and any
         // lazily imported screen), CSS, WebAssembly, icons, fonts and the manifest.
-        globPatterns: ['**/*.{html,js,mjs,css,wasm,svg,png,ico,webmanifest,woff2,json}'],
+        globPatterns: ['**/*.{html,js,mjs,css,wasm,svg,png,ico,woff2}'],
         globIgnores: ['**/node_modules/**', 'sw.js', 'workbox-*.js'],
         maximumFileSizeToCacheInBytes: 10 * 1024 * 1024,
         cleanupOutdatedCaches: true,
+        // The first install controls the open page at once (offline-ready without a reload); later
+        // versions wait until the cashier accepts the update (updateSW(true) posts SKIP_WAITING).
         clientsClaim: true,
-        skipWaiting: true,
+        skipWaiting: false,
         navigateFallback: '/index.html',
         navigateFallbackDenylist: [SERVER_PATHS],
         // No runtimeCaching: /db/ and /api/ (replication, pairing) always go to the network.

@@ -1,0 +1,19 @@
+/// <reference types="vite-plugin-pwa/client" />
+/**
+ * Entry point: mounts the app, registers the service worker (app shell offline), and starts the
+ * register session: the Web Lock election, the persistence request and the sync (lock owner only).
+ */
+import { render } from 'solid-js/web';
+import { App } from './ui/App.tsx';
+import { registerServiceWorker } from './ui/pwa.ts';
+import { startSession } from './ui/session.ts';
+import './ui/styles/base.css';
+import './ui/styles/app.css';
+import './ui/styles/receipt.css';
+
+const root = document.getElementById('root');
+if (!root) throw new Error('index.html has no #root element');
+
+render(() => <App />, root);
+startSession();
+registerServiceWorker();

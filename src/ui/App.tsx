@@ -1,0 +1,80 @@
+import { Navigate, Route, Router, useLocation, useNavigate } from '@solidjs/router';
+import type { RouteSectionProps } from '@solidjs/router';
+import { createEffect, lazy, Match, Show, Switch } from 'solid-js';
+import type { JSX } from 'solid-js';
+import { Header } from './components/Header.tsx';
+import { t } from './i18n/index.ts';
+import { registerLockState } from './register-lock.ts';
+import { currentPairing } from './session.ts';
+import LockedScreen from './screens/LockedScreen.tsx';
+import PairScreen from './screens/PairScreen.tsx';
+import SellScreen from './screens/SellScreen.tsx';
+
+// Secondary screens load on demand; their chunks are precached by the service worker all the same.
+const SalesScreen = lazy(() => import('./screens/SalesScreen.tsx'));
+const OrdersScreen = lazy(() => import('./screens/OrdersScreen.tsx'));
+const SyncScreen = lazy(() => import('./screens/SyncScreen.tsx'));
+
+function Splash(): JSX.Element {
+  return (
+    <main class="splash" aria-busy="true">
+      <span class="spinner big" aria-hidden="true" />
+      <p>{t().loading}</p>
+    </main>
+  );
+}
+
+/**
+ * Root layout: the register lock decides whether this tab runs the register at all; then an unpaired
+ * register is sent to /pair from every route, and a paired one never sees /pair again.
+ */
+function Shell(props: RouteSectionProps): JSX.Element {
+  const navigate = useNavigate();
+  const location = useLocation();
+  const onPair = (): boolean => location.pathname === '/pair';
+
+  createEffect(() => {
+    if (registerLockState() !== 'owner') return;
+    const pairing = currentPairing();
+    if (pairing === undefined) return;
+    if (pairing === null && !onPair()) navigate('/pair', { replace: true });
+    else if (pairing !== null && onPair()) navigate('/', { replace: true });
+  });
+
+  const allowed = (): boolean => {
+    const pairing = currentPairing();
+    if (pairing === undefined) return false;
+    return pairing === null ? onPair() : !onPair();
+  };
+
+  return (
+    <Switch fallback={<Splash />}>
+      <Match when={registerLockState() === 'elsewhere'}>
+        <LockedScreen />
+      </Match>
+      <Match when={registerLockState() === 'owner'}>
+        <div class="app">
+          <Header />
+          <div class="app-body">
+            <Show when={allowed()} fallback={<Splash />}>
+              {props.children}
+            </Show>
+          </div>
+        </div>
+      </Match>
+    </Switch>
+  );
+}
+
+export function App(): JSX.Element {
+  return (
+    <Router root={Shell}>
+      <Route path="/pair" component={PairScreen} />
+      <Route path="/" component={SellScreen} />
+      <Route path="/sales" component={SalesScreen} />
+      <Route path="/orders" component={OrdersScreen} />
+      <Route path="/sync" component={SyncScreen} />
+      <Route path="*rest" component={() => <Navigate href="/" />} />
+    </Router>
+  );
+}

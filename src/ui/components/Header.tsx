@@ -1,0 +1,125 @@
+import { A } from '@solidjs/router';
+import { Show } from 'solid-js';
+import type { JSX } from 'solid-js';
+import type { ConnectionState } from '../../store/sync-port.ts';
+import { fmtDateTime, lang, setLang, t } from '../i18n/index.ts';
+import { currentPairing, session } from '../session.ts';
+import { applyUpdate, updateAvailable } from '../pwa.ts';
+
+const ICONS: Record<ConnectionState, string> = {
+  online: '●',
+  syncing: '⟳',
+  connecting: '…',
+  offline: '⊘',
+  error: '⚠',
+  unpaired: '○',
+};
+
+export function ConnectionBadge(): JSX.Element {
+  const state = (): ConnectionState => session.status.value().state;
+  const title = (): string => {
+    const s = session.status.value();
+    const parts = [t().connection.label + ' : ' + t().connection[s.state]];
+    if (s.lastSyncedAt) parts.push(t().header.lastSynced(fmtDateTime(s.lastSyncedAt)));
+    if (s.message) parts.push(s.message);
+    return parts.join(' — ');
+  };
+  return (
+    <span
+      class={`badge conn conn-${state()}`}
+      data-testid="connection-state"
+      data-state={state()}
+      role="status"
+      aria-live="polite"
+      title={title()}
+    >
+      <span class="conn-icon" classList={{ spin: state() === 'syncing' }} aria-hidden="true">
+        {ICONS[state()]}
+      </span>
+      <span class="conn-text">{t().connection[state()]}</span>
+    </span>
+  );
+}
+
+export function Header(): JSX.Element {
+  const pending = (): number => session.status.value().pending;
+  const persisted = (): boolean | null => session.persistence.value()?.persisted ?? null;
+  const paired = (): boolean => Boolean(currentPairing());
+  return (
+    <header class="app-header">
+      <div class="brand">
+        <img src="/favicon.svg" alt="" width="32" height="32" />
+        <div class="brand-text">
+          <strong class="store-name">{session.settings.value()?.name ?? t().appName}</strong>
+          <span class="register-name">
+            <Show when={currentPairing()} fallback={t().connection.unpaired}>
+              {(p) => (
+                <>
+                  {t().header.register} · {p().registerName}
+                </>
+              )}
+            </Show>
+          </span>
+        </div>
+      </div>
+
+      <Show when={paired()}>
+        <nav class="main-nav" aria-label={t().nav.main}>
+          <A href="/" end data-testid="nav-sell" activeClass="active">
+            {t().nav.sell}
+          </A>
+          <A href="/sales" data-testid="nav-sales" activeClass="active">
+            {t().nav.sales}
+          </A>
+          <A href="/orders" data-testid="nav-orders" activeClass="active">
+            {t().nav.orders}
+          </A>
+          <A href="/sync" data-testid="nav-sync" activeClass="active">
+            {t().nav.sync}
+          </A>
+        </nav>
+      </Show>
+
+      <Show when={updateAvailable()}>
+        <button type="button" class="btn update" data-testid="apply-update" title={t().update.available} onClick={() => applyUpdate()}>
+          ⬆ {t().update.apply}
+        </button>
+      </Show>
+      <div class="lang-switch" role="group" aria-label={t().language}>
+        <button type="button" aria-pressed={lang() === 'fr'} onClick={() => setLang('fr')} lang="fr">
+          FR
+        </button>
+        <button type="button" aria-pressed={lang() === 'en'} onClick={() => setLang('en')} lang="en">
+          EN
+        </button>
+      </div>
+      <div class="status-area">
+        <ConnectionBadge />
+        <A
+          href="/sync"
+          class="badge pending"
+          classList={{ 'has-pending': pending() > 0 }}
+          title={t().header.pendingTitle}
+        >
+          <span class="pending-count" data-testid="pending-count">
+            {pending()}
+          </span>
+          <span class="pending-text">{t().header.pending(pending())}</span>
+        </A>
+        <span
+          class="badge persistence"
+          classList={{ granted: persisted() === true, denied: persisted() === false }}
+          data-testid="persistence"
+          data-persisted={persisted() === null ? 'unknown' : String(persisted())}
+        >
+          <span aria-hidden="true">{persisted() === true ? '✓' : persisted() === false ? '⚠' : '…'}</span>{' '}
+          {persisted() === true
+            ? t().header.persistenceGranted
+            : persisted() === false
+              ? t().header.persistenceDenied
+              : t().header.persistenceUnknown}
+        </span>
+      </div>
+    </header>
+  );
+}

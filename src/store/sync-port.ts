@@ -48,6 +48,12 @@ export interface SyncPort {
   /** Highest receipt number this register has used (0 when none), read from the replica. */
   lastReceiptNumber(registerId: string): Promise<number>;
   status(): Promise<SyncStatus>;
+  /**
+   * The page's view of the network (window online/offline events). Workers do not reliably receive
+   * these events themselves, so the page forwards them: offline stops replication at once, online
+   * reconnects without waiting for the next backoff step.
+   */
+  networkChanged(online: boolean): Promise<void>;
   /** Drops every read-model table and projects the whole replica again. */
   rebuildReadModel(): Promise<{ documents: number }>;
 }

@@ -14,6 +14,9 @@ import { openRemote, startReplication, type Remote, type Replication } from './r
 import { describeError, isAuthError } from './server-answers.ts';
 import type { StatusWriter } from './status.ts';
 
+/** How often a live connection checks that its server still answers. */
+const HEARTBEAT_MS = 5_000;
+
 const REFUSED_MESSAGE = 'The server refused this register’s credentials: pair the register again.';
 
 export class Connection {
@@ -24,6 +27,7 @@ export class Connection {
   private stopped = false;
   private attempt = 0;
   private probing = false;
+  private heartbeat: ReturnType<typeof setInterval> | null = null;
   private readonly onOnline = (): void => void this.connect();
   private readonly onOffline = (): void => this.goOffline('No network connection.', false);
 
@@ -38,8 +42,15 @@ export class Connection {
     globalThis.addEventListener?.('offline', this.onOffline);
   }
 
+  /** The page saw the network go or come back (see SyncPort.networkChanged). */
+  networkChanged(online: boolean): void {
+    if (online) void this.connect();
+    else this.goOffline('No network connection.', false);
+  }
+
   stop(): void {
     this.stopped = true;
+    this.stopHeartbeat();
     this.clearRetry();
     this.replication?.cancel();
     this.replication = null;
@@ -75,7 +86,31 @@ export class Connection {
     if (!current()) return;
     this.backoffMs = 0;
     this.replication = this.startLive();
+    this.startHeartbeat();
     await this.status.refresh();
+  }
+
+  /**
+   * An idle live pull sits in a long poll that a dead network may never fail (no RST, no event): while
+   * replication is live, a periodic health probe notices the server has gone and says offline.
+   */
+  private startHeartbeat(): void {
+    this.stopHeartbeat();
+    this.heartbeat = setInterval(() => {
+      if (this.replication === null || this.probing) return;
+      this.probing = true;
+      void probeHealth(this.pairing.serverUrl)
+        .then((health) => {
+          if (this.stopped || this.replication === null || health === 'healthy') return;
+          this.goOffline(health === 'unhealthy' ? 'The server is not healthy.' : 'The server cannot be reached.', true);
+        })
+        .finally(() => (this.probing = false));
+    }, HEARTBEAT_MS);
+  }
+
+  private stopHeartbeat(): void {
+    if (this.heartbeat !== null) clearInterval(this.heartbeat);
+    this.heartbeat = null;
   }
 
   private startLive(): Replication {
@@ -126,6 +161,7 @@ export class Connection {
   }
 
   private halt(message: string): void {
+    this.stopHeartbeat();
     this.clearRetry();
     this.replication?.cancel();
     this.replication = null;
@@ -133,6 +169,7 @@ export class Connection {
   }
 
   private goOffline(message: string, retry: boolean): void {
+    this.stopHeartbeat();
     this.replication?.cancel();
     this.replication = null;
     void this.status.set('offline', message);

@@ -86,6 +86,10 @@ export function createSyncService(db: ReadModelDb = readModelDb()): SyncPort {
 
     status: (): Promise<SyncStatus> => status.read(),
 
+    async networkChanged(online: boolean) {
+      session?.connection.networkChanged(online);
+    },
+
     async rebuildReadModel() {
       const documents = await requireSession().pump.rebuild();
       return { documents };

@@ -34,6 +34,10 @@ export class MemoryPort implements SyncPort {
   async status(): Promise<SyncStatus> {
     return { state: 'online', pending: 0, lastSyncedAt: null, message: null };
   }
+  online = true;
+  async networkChanged(online: boolean): Promise<void> {
+    this.online = online;
+  }
   async rebuildReadModel(): Promise<{ documents: number }> {
     return { documents: this.docs.size };
   }

@@ -1,0 +1,57 @@
+/**
+ * What the browser tests share: a real sync server serving the built app, pairing through the real
+ * pairing screen, selling through the real sell screen, and admin reads of what the server holds.
+ */
+import { expect, type Page } from '@playwright/test';
+import type { RunningServer } from '../support/server.ts';
+
+interface AllDocs<T> {
+  rows: Array<{ id: string; doc: T }>;
+}
+
+/** Documents of the store database whose id starts with `prefix`, read on the server as admin. */
+export async function serverDocs<T>(server: RunningServer, storeId: string, prefix: string): Promise<T[]> {
+  const start = encodeURIComponent(JSON.stringify(prefix));
+  const end = encodeURIComponent(JSON.stringify(prefix + '\ufff0'));
+  const response = await server.adminFetch(`/db/store-${storeId}/_all_docs?include_docs=true&startkey=${start}&endkey=${end}`);
+  if (!response.ok) throw new Error(`reading ${prefix}* on the server: ${response.status} ${await response.text()}`);
+  const body = (await response.json()) as AllDocs<T>;
+  return body.rows.map((row) => row.doc);
+}
+
+/** Pairs the page's register through the real pairing screen and waits until it is online. */
+export async function pairThroughUi(page: Page, baseUrl: string, code: string): Promise<void> {
+  await page.goto(baseUrl + '/');
+  await expect(page.getByTestId('pair-code')).toBeVisible();
+  await expect(page.getByTestId('pair-server')).toHaveValue(baseUrl);
+  await page.getByTestId('pair-code').fill(code);
+  await page.getByTestId('pair-submit').click();
+  await expect(page.getByTestId('search')).toBeVisible();
+  await expect(page.getByTestId('connection-state')).toHaveAttribute('data-state', 'online', { timeout: 30_000 });
+}
+
+/** Waits until the service worker controls the page, so a reload works without the network. */
+export async function waitForServiceWorker(page: Page): Promise<void> {
+  await page.waitForFunction(async () => {
+    const registration = await navigator.serviceWorker.ready;
+    return registration.active !== null && navigator.serviceWorker.controller !== null;
+  }, undefined, { timeout: 30_000 });
+}
+
+/** Scans barcodes into the search box, pays with the first quick-cash button, returns the receipt label. */
+export async function sellForCash(page: Page, barcodes: string[]): Promise<string> {
+  for (const code of barcodes) {
+    await page.getByTestId('search').fill(code);
+    await page.getByTestId('search').press('Enter');
+  }
+  await expect(page.getByTestId('cart-line')).toHaveCount(new Set(barcodes).size);
+  await page.getByTestId('pay-cash').click();
+  await page.getByTestId('quick-cash').first().click();
+  await page.getByTestId('complete-sale').click();
+  await expect(page.getByTestId('receipt')).toBeVisible();
+  const label = (await page.getByTestId('receipt-number').textContent())?.trim() ?? '';
+  expect(label).not.toBe('');
+  await page.getByTestId('new-sale').click();
+  await expect(page.getByTestId('cart-line')).toHaveCount(0);
+  return label;
+}

@@ -14,6 +14,7 @@
  *   store:settings                         the shop's name, address, currency (server-written)
  */
 import type { CurrencyCode, Money } from './money.ts';
+import type { RegisterDoc } from './register-documents.ts';
 
 /** VAT rate in basis points: 2000 = 20 %, 550 = 5.5 %. Integer so that rates compare exactly. */
 export type VatRateBp = number;
@@ -80,14 +81,54 @@ export interface SaleLine {
   total: Money;
   /** Set (true) only when the catalogue price was tax-exclusive; unitPrice is then the net unit price. */
   unitPriceExcludesTax?: true;
+  /** Catalogue price when the cashier overrode it (unitPrice is then the overridden price). */
+  listPrice?: Money;
+  /** Discount granted on this line (its own, plus its share of a whole-cart discount), already in total. */
+  discount?: LineDiscount;
+  note?: string;
+  /** For a returned item (negative quantity): the original sale and line index. */
+  returnOf?: { saleId: string; line: number };
+  /** For a returned item: whether it goes back on the shelf (a stock movement) or not. */
+  restock?: boolean;
+  /** Ids of the override documents that authorised this line's price or discount. */
+  overrideIds?: string[];
+}
+
+export interface LineDiscount {
+  kind: 'percent' | 'amount';
+  /** Percent in basis points (1000 = 10 %) or an amount in minor units, as the cashier entered it. */
+  value: number;
+  /** What it took off the line, in minor units (positive). Includes the line's share of a cart discount. */
+  amount: Money;
+  /** The part of `amount` that came from a whole-cart discount. */
+  fromCart?: Money;
+}
+
+/** Link of a per-register hash chain (journal) carried by every sale, refund and Z report. */
+export interface JournalLink {
+  /** Position in the register's chain, from 1, gapless. */
+  seq: number;
+  /** Hash of the previous entry ("" for the first). */
+  prev: string;
+  /** SHA-256 (hex) of prev + the canonical JSON of the document without _rev and journal.hash. */
+  hash: string;
+  /** Perpetual grand total of the register after this entry (Σ of sale totals, refunds negative). */
+  grandTotal: Money;
 }
 
 export type TenderKind = 'cash' | 'card' | 'voucher' | 'other';
 
 export interface Tender {
   kind: TenderKind;
-  /** Amount handed over by the customer for this tender (cash may exceed what is due). */
+  /** Amount handed over by the customer for this tender (cash may exceed what is due; negative on a refund). */
   amount: Money;
+  /** Card paid on an external terminal: what the terminal printed. */
+  card?: { approvalCode: string; last4: string };
+  /** Voucher or store credit number. */
+  reference?: string;
+  /** Store-configured tender ("Chèque", "Ticket restaurant"): its id and label. */
+  tenderId?: string;
+  label?: string;
 }
 
 export interface VatBreakdownRow {
@@ -123,6 +164,18 @@ export interface SaleDoc {
   totals: SaleTotals;
   vatBreakdown: VatBreakdownRow[];
   location: string;
+  /** Staff id of the cashier (cashier above is the display name). */
+  cashierId?: string;
+  /** The shift it was made in: a sale that syncs late stays attributed to it. */
+  shiftId?: string;
+  customerId?: string;
+  /** 'refund' when every line is a return; an exchange is a 'sale' with returned and new lines. */
+  kind?: 'sale' | 'refund';
+  /** Whole-cart discount as entered (its amount is spread over the lines' discounts). */
+  cartDiscount?: { kind: 'percent' | 'amount'; value: number; amount: Money };
+  /** Sale this one repeats (a repeat order) or refunds without a receipt: nothing; with: the original. */
+  originalSaleId?: string;
+  journal?: JournalLink;
 }
 
 export type Platform = 'shopify' | 'woocommerce' | 'bigcommerce';
@@ -165,9 +218,18 @@ export interface StoreSettingsDoc {
   currency: CurrencyCode;
   locale: 'fr-FR' | 'en';
   defaultLocation: string;
+  /** Discounts above this (basis points of the line or cart) need a manager. Default 1000 (10 %). */
+  discountThresholdBp?: number;
+  /** Tenders beyond cash/card/voucher that this shop takes ("Chèque", "Ticket restaurant"…). */
+  otherTenders?: Array<{ id: string; label: string }>;
+  /** Notes and coins in minor units for the cash count, largest first. Default: the euro set. */
+  denominations?: number[];
+  /** Legal mentions printed on receipts and invoices (SIRET, VAT number). */
+  legal?: string[];
 }
 
 export type StoreDoc =
+  | RegisterDoc
   | ProductDoc
   | CustomerDoc
   | StockMovementDoc

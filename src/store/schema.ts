@@ -13,6 +13,7 @@ import type {
   StoreSettingsDoc,
   WebOrderDoc,
 } from '../domain/documents.ts';
+import type { RegisterDoc } from '../domain/register-documents.ts';
 import type { Pairing, SyncStatus } from './sync-port.ts';
 
 /**
@@ -42,6 +43,12 @@ export interface StockLevelRow {
 export type SaleRow = SaleDoc;
 export type WebOrderRow = WebOrderDoc;
 export type StoreSettingsRow = StoreSettingsDoc;
+
+/**
+ * Every register document (staff, shifts, Z reports, overrides, cash events, voids, parked sales,
+ * invoices…) in one table: few rows, read by type, register and shift.
+ */
+export type RegisterDocRow = RegisterDoc & { registerId?: string; shiftId?: string | null };
 
 export interface CustomerRow extends CustomerDoc {
   nameTokens: string[];
@@ -97,6 +104,7 @@ export class ReadModelDb extends Dexie {
   outbox!: Table<OutboxRow, string>;
   syncState!: Table<SyncStateRow, string>;
   projection!: Table<ProjectionRow, string>;
+  registerDocs!: Table<RegisterDocRow, string>;
 
   constructor(name: string = READ_MODEL_DB_NAME) {
     super(name);
@@ -114,6 +122,11 @@ export class ReadModelDb extends Dexie {
       syncState: 'key',
       projection: 'key',
     });
+    // Issue 3: register documents, and sales searchable by label, customer, shift and amount.
+    this.version(2).stores({
+      sales: '_id, createdAt, receiptNumber, registerId, receiptLabel, customerId, shiftId, totals.gross',
+      registerDocs: '_id, type, registerId, shiftId, [type+registerId]',
+    });
   }
 }
 
@@ -126,6 +139,7 @@ export const READ_MODEL_TABLES = [
   'webOrders',
   'customers',
   'storeSettings',
+  'registerDocs',
 ] as const satisfies readonly (keyof ReadModelDb)[];
 
 let shared: ReadModelDb | undefined;

@@ -8,6 +8,7 @@ import { movementsOfSale } from '../../src/domain/stock.ts';
 import type {
   CustomerRow,
   MovementRow,
+  RegisterDocRow,
   ProductRow,
   SaleRow,
   StoreSettingsRow,
@@ -21,6 +22,7 @@ export interface BatchRows {
   webOrders: WebOrderRow[];
   customers: CustomerRow[];
   storeSettings: StoreSettingsRow[];
+  registerDocs: RegisterDocRow[];
   deleted: DeletedIds;
 }
 
@@ -32,6 +34,7 @@ export interface DeletedIds {
   webOrders: string[];
   customers: string[];
   storeSettings: string[];
+  registerDocs: string[];
 }
 
 /** The read model keeps the document as replicated, minus the revision (rows are not documents). */
@@ -48,7 +51,8 @@ export function rowsOfBatch(docs: readonly StoreDoc[], deletedIds: readonly stri
     webOrders: [],
     customers: [],
     storeSettings: [],
-    deleted: { products: [], movements: [], sales: [], webOrders: [], customers: [], storeSettings: [] },
+    registerDocs: [],
+    deleted: { products: [], movements: [], sales: [], webOrders: [], customers: [], storeSettings: [], registerDocs: [] },
   };
   for (const doc of docs) {
     switch (doc.type) {
@@ -71,6 +75,17 @@ export function rowsOfBatch(docs: readonly StoreDoc[], deletedIds: readonly stri
         break;
       case 'store_settings':
         rows.storeSettings.push(withoutRev(doc));
+        break;
+      case 'staff':
+      case 'shift':
+      case 'override':
+      case 'cash_event':
+      case 'void':
+      case 'parked_sale':
+      case 'z_report':
+      case 'invoice_request':
+      case 'invoice':
+        rows.registerDocs.push(withoutRev(doc) as RegisterDocRow);
         break;
     }
   }
@@ -98,6 +113,17 @@ function addDeletion(deleted: DeletedIds, id: string): void {
       break;
     case 'store':
       deleted.storeSettings.push(id);
+      break;
+    case 'staff':
+    case 'shift':
+    case 'override':
+    case 'cash':
+    case 'void':
+    case 'parked':
+    case 'z':
+    case 'invoicereq':
+    case 'invoice':
+      deleted.registerDocs.push(id);
       break;
   }
 }

@@ -98,7 +98,7 @@ export async function projectBatch(
 }
 
 function projectedTables(db: ReadModelDb) {
-  return [db.products, db.movements, db.stockLevels, db.sales, db.webOrders, db.customers, db.storeSettings];
+  return [db.products, db.movements, db.stockLevels, db.sales, db.webOrders, db.customers, db.storeSettings, db.registerDocs];
 }
 
 async function removeDeleted(db: ReadModelDb, deleted: DeletedIds, refold: Set<string>): Promise<void> {
@@ -113,6 +113,7 @@ async function removeDeleted(db: ReadModelDb, deleted: DeletedIds, refold: Set<s
   await db.webOrders.bulkDelete(deleted.webOrders);
   await db.customers.bulkDelete(deleted.customers);
   await db.storeSettings.bulkDelete(deleted.storeSettings);
+  await db.registerDocs.bulkDelete(deleted.registerDocs);
 }
 
 /** Writes the batch's rows; returns which movements are new and which pairs need a full refold. */
@@ -136,6 +137,7 @@ async function writeRows(db: ReadModelDb, rows: BatchRows, refold: Set<string>):
   await db.webOrders.bulkPut(rows.webOrders);
   await db.customers.bulkPut(rows.customers);
   await db.storeSettings.bulkPut(rows.storeSettings);
+  await db.registerDocs.bulkPut(rows.registerDocs);
   return added;
 }
 

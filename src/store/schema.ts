@@ -13,7 +13,7 @@ import type {
   StoreSettingsDoc,
   WebOrderDoc,
 } from '../domain/documents.ts';
-import type { RegisterDoc } from '../domain/register-documents.ts';
+import type { RegisterDoc, StaffRole } from '../domain/register-documents.ts';
 import type { Pairing, SyncStatus } from './sync-port.ts';
 
 /**
@@ -54,6 +54,13 @@ export interface CustomerRow extends CustomerDoc {
   nameTokens: string[];
 }
 
+export interface StaffSessionValue {
+  staffId: string;
+  name: string;
+  role: StaffRole;
+  signedInAt: string; // ISO 8601
+}
+
 /** Device-local key/value rows; `key` names what is stored. */
 export type PersistenceAnswer = {
   persisted: boolean;
@@ -64,7 +71,9 @@ export type PersistenceAnswer = {
 };
 export type SettingRow =
   | { key: 'pairing'; value: Pairing }
-  | { key: 'persistence'; value: PersistenceAnswer };
+  | { key: 'persistence'; value: PersistenceAnswer }
+  /** Who is signed in on this register (device-local: never replicated, survives reloads and rebuilds). */
+  | { key: 'session'; value: StaffSessionValue };
 
 /** pending: durable locally, not yet confirmed by the server; rejected carries the server's reason. */
 export type OutboxState = 'pending' | 'sending' | 'acknowledged' | 'rejected';
@@ -92,6 +101,40 @@ export type ProjectionRow =
   | { key: 'checkpoint'; seq: number | string; replica: string | null }
   | { key: 'skipped'; docs: SkippedDoc[] };
 
+/**
+ * A piece of hardware paired on this device (never replicated). `role` says what it is used for;
+ * `match` is what getDevices()/getPorts() must report for it to be reconnected without a prompt.
+ */
+export interface DeviceRow {
+  id: string;
+  role: 'receipt_printer' | 'label_printer' | 'scanner' | 'pole_display' | 'drawer';
+  kind: 'usb' | 'serial' | 'hid' | 'network' | 'browser';
+  name: string;
+  match: Record<string, string | number>;
+  /** Transport and printer options (baud rate, columns, code page, drawer pin, pulse…). */
+  options: Record<string, unknown>;
+  addedAt: string;
+}
+
+/** pending → printing → done | failed (with the reason); a failed job is retried when the device returns. */
+export type PrintJobState = 'pending' | 'printing' | 'done' | 'failed';
+
+export interface PrintJobRow {
+  id: string;
+  /** receipt, drawer kick, packing slip, label, test page… */
+  kind: string;
+  /** The document the job prints (a sale id…): with kind, makes a retried job idempotent. */
+  ref: string;
+  deviceId: string | null;
+  state: PrintJobState;
+  attempts: number;
+  createdAt: string;
+  updatedAt: string;
+  reason?: string;
+  /** What to send, prepared when the job was created (bytes as base64, or HTML for the browser). */
+  payload: { encoding: 'base64' | 'html'; data: string };
+}
+
 export class ReadModelDb extends Dexie {
   products!: Table<ProductRow, string>;
   movements!: Table<MovementRow, string>;
@@ -105,6 +148,8 @@ export class ReadModelDb extends Dexie {
   syncState!: Table<SyncStateRow, string>;
   projection!: Table<ProjectionRow, string>;
   registerDocs!: Table<RegisterDocRow, string>;
+  devices!: Table<DeviceRow, string>;
+  printJobs!: Table<PrintJobRow, string>;
 
   constructor(name: string = READ_MODEL_DB_NAME) {
     super(name);
@@ -126,6 +171,11 @@ export class ReadModelDb extends Dexie {
     this.version(2).stores({
       sales: '_id, createdAt, receiptNumber, registerId, receiptLabel, customerId, shiftId, totals.gross',
       registerDocs: '_id, type, registerId, shiftId, [type+registerId]',
+    });
+    // Issue 5, device-local: hardware paired on this device and its durable print/drawer jobs.
+    this.version(3).stores({
+      devices: 'id, role, kind',
+      printJobs: 'id, state, createdAt, deviceId, [ref+kind]',
     });
   }
 }

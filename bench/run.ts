@@ -11,6 +11,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from '@playwright/test';
 import type { BenchResult } from './projection-page.ts';
+import { printWebhookBench, runWebhookIngestionBench } from './webhook-ingestion.ts';
 
 const DOCS = Number(process.env.BENCH_DOCS ?? 10_000);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 5);
@@ -69,7 +70,10 @@ async function main(): Promise<void> {
   }
 }
 
-main().catch((error: unknown) => {
-  console.error(error);
-  process.exitCode = 1;
-});
+main()
+  // Webhook ingestion vs raw _bulk_docs on the real sync server (bench/webhook-ingestion.ts).
+  .then(async () => printWebhookBench(await runWebhookIngestionBench()))
+  .catch((error: unknown) => {
+    console.error(error);
+    process.exitCode = 1;
+  });

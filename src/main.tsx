@@ -7,6 +7,7 @@ import { render } from 'solid-js/web';
 import { App } from './ui/App.tsx';
 import { registerServiceWorker } from './ui/pwa.ts';
 import { startSession } from './ui/session.ts';
+import { startHardware } from './ui/hardware-session.ts';
 import './ui/styles/base.css';
 import './ui/styles/app.css';
 import './ui/styles/receipt.css';
@@ -16,4 +17,5 @@ if (!root) throw new Error('index.html has no #root element');
 
 render(() => <App />, root);
 startSession();
+startHardware();
 registerServiceWorker();

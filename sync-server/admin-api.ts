@@ -6,6 +6,7 @@
  *   POST /api/admin/stores/:storeId/registers                 {name} → 201 {registerId, storeId, name, pairingCode, expiresAt}
  *   GET  /api/admin/stores/:storeId/registers                 → 200 {registers}
  *   POST /api/admin/stores/:storeId/registers/:id/pairing-code → 201 {registerId, storeId, name, pairingCode, expiresAt}
+ *   …/stores/:storeId/staff, …/stores/:storeId/journal/verify: see staff/staff-api.ts
  *   POST /api/pair                                            {code} → 200 {storeId, registerId, registerName, token, dbName}
  */
 import express, { type NextFunction, type Request, type Response, type Router } from 'express';
@@ -13,6 +14,7 @@ import { authenticate } from './auth/authenticate.ts';
 import { isValidStoreId, storeDbName, type StoreBackend } from './db/backend.ts';
 import { FailureLimiter } from './rate-limit.ts';
 import { isPairingFailure, type IssuedCode, type Registry } from './registry.ts';
+import { mountStaffRoutes } from './staff/staff-api.ts';
 import { createStore } from './stores.ts';
 
 export interface AdminApiOptions {
@@ -115,6 +117,7 @@ export function adminApi(opts: AdminApiOptions): Router {
     res.status(201).json(issuedJson(await registry.issuePairingCode(registerId)));
   }));
 
+  mountStaffRoutes(admin, { registry, backend }); // staff and journal verification (issue 3)
   router.use('/admin', admin);
 
   const limiter = new FailureLimiter(opts.pairMaxFailures, opts.pairWindowMs);

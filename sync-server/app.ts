@@ -7,9 +7,15 @@ import { adminApi } from './admin-api.ts';
 import { couchApi } from './auth/db-guard.ts';
 import type { ServerConfig } from './config.ts';
 import { cors } from './cors.ts';
+import { outboundApi } from './outbound/api.ts';
 import type { StoreBackend } from './db/backend.ts';
 import type { Registry } from './registry.ts';
+import type { Integrations } from './inbox/integrations.ts';
+import { integrationsApi } from './import/api.ts';
+import { printersApi } from './printers/api.ts';
+import type { SystemStore } from './system/system-store.ts';
 import { staticApp } from './static.ts';
+import { webhookRouter } from './webhooks/router.ts';
 import { SERVER_VERSION } from './version.ts';
 
 export interface AppDeps {
@@ -19,6 +25,10 @@ export interface AppDeps {
   /** When true, /healthz answers 503 (the server is stopping). */
   isShuttingDown?: () => boolean;
   startedAt?: number;
+  /** Web platforms (webhooks, imports, links); absent in apps built without them. */
+  integrations?: Integrations;
+  /** The private system store: network printers live there (absent: no printer relay). */
+  system?: SystemStore;
 }
 
 export function createApp(deps: AppDeps): Express {
@@ -48,6 +58,16 @@ export function createApp(deps: AppDeps): Express {
       })
       .catch(next);
   });
+
+  // Outbound queue for staff (issue 4): GET /api/stores/:storeId/outbound, POST …/:id/retry.
+  app.use('/api/stores', outboundApi({ registry, backend, admin: config.admin }));
+  if (deps.integrations) {
+    app.use('/webhooks', webhookRouter({ integrations: deps.integrations, registry, bodyLimitBytes: deps.integrations.options.webhookBodyLimitBytes }));
+    app.use('/api', integrationsApi({ integrations: deps.integrations, registry, admin: config.admin, csvLimitBytes: config.bodyLimitBytes }));
+  }
+
+  // Network printer relay (issue 5): admin configuration + raw bytes from the store's registers.
+  if (deps.system) app.use('/api', printersApi({ registry, system: deps.system, admin: config.admin }));
 
   app.use(
     '/api',

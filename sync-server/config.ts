@@ -31,6 +31,13 @@ export interface ServerConfig {
   trustProxy: boolean;
   /** PouchDB storage adapter of the embedded engine ("leveldb" today; "nodesqlite" with PouchDB 10). */
   storageAdapter: string;
+  /** Safety-net poll of the web platforms, in ms (0 = off). */
+  pollIntervalMs: number;
+  /** Largest webhook body, in bytes. */
+  webhookBodyLimitBytes: number;
+  /** First retry delay of a failed inbox delivery (doubles each time), and the attempts before "failed". */
+  inboxRetryBaseMs: number;
+  inboxMaxAttempts: number;
 }
 
 export class ConfigError extends Error {
@@ -120,6 +127,10 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
     pairWindowMs: intVar(env, 'PAIR_WINDOW_MS', 15 * 60_000, 1000, 24 * 3600_000, problems),
     trustProxy: boolVar(env, 'TRUST_PROXY', false, problems),
     storageAdapter: (env.POUCHDB_ADAPTER ?? '').trim() || 'leveldb',
+    pollIntervalMs: intVar(env, 'POLL_INTERVAL_MS', 5 * 60_000, 0, 24 * 3600_000, problems),
+    webhookBodyLimitBytes: sizeVar(env, 'WEBHOOK_BODY_LIMIT', 2 * 1024 * 1024, problems),
+    inboxRetryBaseMs: intVar(env, 'INBOX_RETRY_BASE_MS', 5000, 10, 3600_000, problems),
+    inboxMaxAttempts: intVar(env, 'INBOX_MAX_ATTEMPTS', 10, 1, 100, problems),
   };
   if (!/^[a-z][a-z0-9-]*$/.test(config.storageAdapter)) {
     problems.push(`POUCHDB_ADAPTER must be a PouchDB adapter name like leveldb, got "${config.storageAdapter}"`);

@@ -8,8 +8,12 @@ import { createApp } from './app.ts';
 import { pairingBanner, reachableUrls } from './banner.ts';
 import { ConfigError, defaultAdminWarning, loadConfig, type ServerConfig } from './config.ts';
 import { createEmbeddedBackend } from './db/embedded.ts';
+import { Integrations } from './inbox/integrations.ts';
 import { Registry } from './registry.ts';
-import { seedDemo } from './seed/demo.ts';
+import { DEMO_STORE_ID, seedDemo } from './seed/demo.ts';
+import { InvoiceService } from './invoices/service.ts';
+import { loadOutboundConfig } from './outbound/config.ts';
+import { startOutbound, type OutboundService } from './outbound/index.ts';
 import { SystemStore } from './system/system-store.ts';
 import { SERVER_VERSION } from './version.ts';
 
@@ -30,6 +34,12 @@ async function main(): Promise<void> {
     throw err;
   }
   if (config.usingDefaultAdmin) console.error(defaultAdminWarning());
+  // Outbound queue + mail (issue 4): SMTP_URL, MAIL_FROM, OUTBOUND_* (docs/adr/0007).
+  const outboundConfig = loadOutboundConfig();
+  if (outboundConfig.problems.length > 0) {
+    console.error(new ConfigError(outboundConfig.problems).message);
+    process.exit(EXIT_CONFIG);
+  }
 
   const backend = await createEmbeddedBackend({ dataDir: config.dataDir, adapter: config.storageAdapter, longpollMaxMs: config.longpollMaxMs });
   const system = SystemStore.open(config.dataDir);
@@ -40,8 +50,26 @@ async function main(): Promise<void> {
   const seed = config.seedDemo ? await seedDemo(backend, registry) : null;
   if (seed?.created) log(`seeded the demo store "demo" (${seed.documents} documents)`);
 
+  // Web platforms: links, durable webhook inbox (unprocessed deliveries resumed), safety-net poll.
+  const integrations = new Integrations(backend, system, {
+    dataDir: config.dataDir,
+    adapter: config.storageAdapter,
+    pollIntervalMs: config.pollIntervalMs,
+    retryBaseMs: config.inboxRetryBaseMs,
+    maxAttempts: config.inboxMaxAttempts,
+    webhookBodyLimitBytes: config.webhookBodyLimitBytes,
+    log,
+  });
+  if (registry.store(DEMO_STORE_ID)) await integrations.links.ensureDemoLinks(DEMO_STORE_ID, process.env);
+  const resumed = await integrations.start(registry.stores().map((st) => st.id));
+  if (resumed > 0) log(`resuming ${resumed} unprocessed webhook deliver${resumed === 1 ? 'y' : 'ies'}`);
+
+  // Invoice numbering per store (gapless, restart-safe): pending requests first, then live.
+  const invoices = new InvoiceService({ backend, storeIds: () => registry.stores().map((st) => st.id) });
+  await invoices.start();
+
   let shuttingDown = false;
-  const app = createApp({ config, backend, registry, isShuttingDown: () => shuttingDown });
+  const app = createApp({ config, backend, registry, integrations, system, isShuttingDown: () => shuttingDown });
   const server = app.listen(config.port, config.host);
   await new Promise<void>((resolve, reject) => {
     server.once('listening', resolve);
@@ -63,6 +91,19 @@ async function main(): Promise<void> {
     );
   }
 
+  const outbound: OutboundService | null = outboundConfig.config.enabled
+    ? await startOutbound({
+        backend,
+        registry,
+        links: (storeId) =>
+          (system.snapshot.platformLinks ?? [])
+            .filter((l) => l.storeId === storeId)
+            .map((l) => ({ platform: l.platform, shop: l.shop, apiUrl: l.apiUrl, credentials: l.credentials, ...(l.credentials.locationId ? { locationId: l.credentials.locationId } : {}) })),
+        dataDir: config.dataDir,
+        config: outboundConfig.config,
+      })
+    : null;
+
   const sockets = new Set<Socket>();
   server.on('connection', (s: Socket) => {
     sockets.add(s);
@@ -80,13 +121,17 @@ async function main(): Promise<void> {
     shuttingDown = true;
     firstSignalAt = Date.now();
     log(`${signal}: shutting down`);
+    const outboundStopped = outbound ? outbound.stop().catch(() => undefined) : Promise.resolve();
     const force = setTimeout(() => {
       for (const s of sockets) s.destroy();
     }, 3000);
     force.unref();
     server.close(() => {
       clearTimeout(force);
-      Promise.allSettled([backend.close(), system.flush()])
+      invoices.stop();
+      outboundStopped
+        .then(() => integrations.stop().catch(() => undefined))
+        .then(() => Promise.allSettled([backend.close(), system.flush()]))
         .then(() => {
           log('stopped');
           process.exit(0);

@@ -11,6 +11,9 @@
  *   sale:<registerId>:<receiptNumber 8 digits>  immutable; the receipt number in the id makes a
  *                                          second sale with the same number a conflict, never a duplicate
  *   weborder:<platform>:<shop>:<orderId>   written by the server only, deterministic
+ *   woevent:<registerId>:<ulid>           immutable: a register's action on a web order (shipped…)
+ *   mailreq:<registerId>:<ulid>           immutable: a register asks for a receipt by mail
+ *   outbound:<platform>:<kind>:<key>, mail:<key>  server-written queue jobs (registers read them)
  *   store:settings                         the shop's name, address, currency (server-written)
  */
 import type { CurrencyCode, Money } from './money.ts';
@@ -42,8 +45,14 @@ export interface CustomerDoc {
   _rev?: string;
   type: 'customer';
   name: string;
-  email?: string;
-  phone?: string;
+  email?: string; // normalised: trimmed, lowercase (customer.ts normaliseEmail)
+  phone?: string; // normalised: E.164 when recognisable ("+33612345678")
+  /** Postal address, one line per entry (invoices print it). */
+  address?: string[];
+  vatNumber?: string;
+  note?: string;
+  /** Set on a profile absorbed by a merge: the id of the profile that survives. Hidden from search. */
+  mergedInto?: string;
   updatedAt: string;
 }
 
@@ -185,6 +194,29 @@ export interface WebOrderLine {
   name: string;
   quantity: number;
   unitPrice: Money;
+  /** The platform's SKU as sent (kept when `sku` is null because the catalogue does not know it). */
+  platformSku?: string;
+  /** The platform's id of this line (Shopify line_item id, WooCommerce line id, BigCommerce order product id). */
+  platformLineId?: string;
+}
+
+export interface WebOrderAddress {
+  name: string;
+  address1: string;
+  address2?: string;
+  city: string;
+  postcode: string;
+  region?: string;
+  country: string; // ISO 3166-1 alpha-2 when the platform gives one
+  phone?: string;
+}
+
+export interface WebOrderRefund {
+  /** The platform's refund id (or a stable key derived from it). */
+  id: string;
+  at: string; // ISO 8601
+  amount: Money;
+  reason?: string;
 }
 
 export interface WebOrderDoc {
@@ -206,6 +238,51 @@ export interface WebOrderDoc {
   total: Money;
   payment: { state: 'paid' | 'to_pay'; processor?: string };
   note?: string;
+  // Added by the platform importers (issue 4); all optional so that older documents stay valid.
+  /** Delivery address when `delivery` is 'shipping'. */
+  shippingAddress?: WebOrderAddress;
+  /** The shipping method chosen on the web store and what it cost. */
+  shippingMethod?: { name: string; code?: string; price: Money };
+  /** Import problems staff must look at (e.g. an unknown SKU); empty or absent when none. */
+  problems?: string[];
+  /** The platform's own status word (Shopify financial/fulfilment status, WooCommerce status, BigCommerce status id). */
+  platformStatus?: string;
+  /** Refunds made on the platform. */
+  refunds?: WebOrderRefund[];
+  /** When the order was cancelled on the platform. */
+  cancelledAt?: string;
+  /** The payment method the customer chose (gateway name), whether or not it is paid yet. */
+  paymentProcessor?: string;
+  /** The customer profile matched (by e-mail) or created for this order. */
+  customerId?: string;
+  /** Tax included in `total`, when the platform reports it. */
+  totalTax?: Money;
+}
+
+/**
+ * What a register did to a web order that the web store must hear about (issue 4 defines it, issue 6
+ * writes it): immutable, one per action; the server turns each into one outbound push (and a mail).
+ */
+export interface WebOrderEventDoc {
+  _id: string; // woevent:<registerId>:<ulid>
+  _rev?: string;
+  type: 'web_order_event';
+  orderId: string; // weborder:<platform>:<shop>:<orderId>
+  kind: 'shipped' | 'ready_for_pickup' | 'picked_up' | 'cancelled';
+  tracking?: { carrier: string; number: string; url?: string };
+  at: string; // ISO 8601
+  by: string; // who did it (staff name or id)
+}
+
+/** A register asks the server to mail a sale's receipt (queued offline, sent once it replicates). */
+export interface MailRequestDoc {
+  _id: string; // mailreq:<registerId>:<ulid>
+  _rev?: string;
+  type: 'mail_request';
+  saleId: string;
+  to: string;
+  locale?: 'fr-FR' | 'en';
+  at: string;
 }
 
 export interface StoreSettingsDoc {
@@ -235,4 +312,6 @@ export type StoreDoc =
   | StockMovementDoc
   | SaleDoc
   | WebOrderDoc
+  | WebOrderEventDoc
+  | MailRequestDoc
   | StoreSettingsDoc;

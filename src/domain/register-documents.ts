@@ -150,6 +150,11 @@ export interface ZReportDoc {
   difference: Money; // counted − expected
   /** Ids of the sales and refunds included (so late-synced documents stay attributed). */
   saleIds: string[];
+  /**
+   * Sales of an earlier, already closed shift of this register that were missing from its Z (they
+   * reached the read model after the close). Listed once, here; not in this Z's totals (ADR 0009).
+   */
+  lateSales?: Array<{ saleId: string; shiftId: string; zNumber: number; receiptLabel: string; createdAt: string; gross: Money }>;
   journal: JournalLink;
 }
 
@@ -177,6 +182,10 @@ export interface InvoiceDoc {
   lines: SaleLine[];
   vatBreakdown: VatBreakdownRow[];
   total: Money;
+  /** What the customer knows the source by: the sale's receipt label or the web order's number. */
+  sourceLabel?: string;
+  /** ISO 4217 code of the amounts (the source's currency). */
+  currency?: string;
 }
 
 export type RegisterDoc =

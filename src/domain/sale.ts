@@ -3,14 +3,16 @@
  * receipt, the journal, stock and the Z report all read the same numbers and nothing has to be joined.
  * Refusals are data: the sell screen decides how to say "underpaid by 2,30 €".
  */
-import { minorDigits, money, sum, times } from './money.ts';
+import { minorDigits, money } from './money.ts';
 import type { CurrencyCode, Money } from './money.ts';
 import type { SaleDoc, SaleLine, Tender, VatBreakdownRow, VatRateBp } from './documents.ts';
 import { err, ok } from './result.ts';
 import type { Result } from './result.ts';
-import { breakdownTotals, isValidVatRate, vatBreakdown, vatOfExclusive } from './vat.ts';
 import { isValidRegisterId, MAX_RECEIPT_NUMBER, receiptLabel, saleId } from './receipt-number.ts';
 import { isIsoDateTime } from './iso-date.ts';
+import { summariseLines, type LineInput, type ManagerNeed } from './cart-summary.ts';
+import type { DiscountInput } from './cart.ts';
+import { checkTenders, type OtherTenderOption, type TenderRefusal } from './tenders.ts';
 
 /** The part of a product a sale needs; a ProductDoc fits. */
 export interface SaleProduct {
@@ -36,8 +38,22 @@ export interface SaleInput {
   cashier: string;
   currency: CurrencyCode;
   location: string;
-  lines: readonly CartLine[];
+  /** Bare {product, quantity} lines, or cart items with discounts, overrides, notes and returns. */
+  lines: readonly (CartLine | LineInput)[];
   tenders: readonly Tender[];
+  /** Whole-cart discount and the override that authorised it (when above the threshold). */
+  cartDiscount?: DiscountInput;
+  cartDiscountApproval?: string;
+  /** Store threshold for discounts needing a manager (default 1000 bp). */
+  discountThresholdBp?: number;
+  /** Store-configured other tenders; an 'other' tender must be one of them when given. */
+  otherTenders?: readonly OtherTenderOption[];
+  /** Refuse card tenders without approval code and last 4, vouchers without reference (the register sets it). */
+  requireTenderDetails?: boolean;
+  cashierId?: string;
+  shiftId?: string;
+  customerId?: string;
+  originalSaleId?: string;
 }
 
 export type SaleField = 'storeId' | 'registerId' | 'receiptNumber' | 'createdAt' | 'cashier' | 'currency' | 'location';
@@ -50,12 +66,11 @@ export type LineRefusal =
 
 export type SaleRefusal =
   | LineRefusal
+  | TenderRefusal
   | { kind: 'invalid_field'; field: SaleField; value: unknown }
   | { kind: 'empty_cart' }
-  | { kind: 'invalid_tender'; tender: number; amount: number; reason: 'negative' | 'not_whole' }
-  | { kind: 'underpaid'; due: Money; tendered: Money; missing: Money }
-  /** Card, voucher and other tenders alone exceed what is due: the excess would have to come out of the drawer. */
-  | { kind: 'change_from_non_cash'; due: Money; nonCash: Money; excess: Money };
+  /** A discount above the threshold or a price override has no manager authorisation yet. */
+  | { kind: 'needs_manager'; needs: ManagerNeed[] };
 
 export interface CartTotals {
   lines: SaleLine[];
@@ -65,36 +80,15 @@ export interface CartTotals {
   vatBreakdown: VatBreakdownRow[];
 }
 
-function saleLine(line: CartLine, index: number, currency: CurrencyCode | undefined): Result<SaleLine, LineRefusal> {
-  const { product, quantity } = line;
-  const sku = product.sku;
-  if (!Number.isSafeInteger(quantity) || quantity <= 0) return err({ kind: 'invalid_quantity', line: index, sku, quantity });
-  if (!Number.isSafeInteger(product.price) || product.price < 0) return err({ kind: 'invalid_price', line: index, sku, price: product.price });
-  if (!isValidVatRate(product.vatRate)) return err({ kind: 'invalid_vat_rate', line: index, sku, vatRate: product.vatRate });
-  if (currency !== undefined && product.currency !== undefined && product.currency !== currency) {
-    return err({ kind: 'currency_mismatch', line: index, sku, expected: currency, actual: product.currency });
-  }
-  const base = { sku, name: product.name, quantity, unitPrice: product.price, vatRate: product.vatRate };
-  const extended = times(product.price, quantity);
-  if (product.priceIncludesTax) return ok({ ...base, total: extended });
-  // VAT is added on the line's net, not per unit: 100 × 0,01 € HT at 20 % is 1,20 € TTC, not 1,00 €.
-  return ok({ ...base, total: vatOfExclusive(extended, product.vatRate).gross, unitPriceExcludesTax: true });
-}
-
 /**
  * Totals of a cart as the sell screen shows them before payment. An empty cart is fine here (all
  * zeros); only lines that could never be sold are refused. Pass the sale currency to check products.
  */
-export function cartTotals(lines: readonly CartLine[], currency?: CurrencyCode): Result<CartTotals, LineRefusal> {
-  const saleLines: SaleLine[] = [];
-  for (const [i, line] of lines.entries()) {
-    const r = saleLine(line, i, currency);
-    if (!r.ok) return r;
-    saleLines.push(r.value);
-  }
-  const rows = vatBreakdown(saleLines.map((l) => ({ gross: l.total, vatRate: l.vatRate })));
-  const { net, vat } = breakdownTotals(rows);
-  return ok({ lines: saleLines, net, vat, gross: sum(saleLines.map((l) => l.total)), vatBreakdown: rows });
+export function cartTotals(lines: readonly (CartLine | LineInput)[], currency?: CurrencyCode): Result<CartTotals, LineRefusal> {
+  const r = summariseLines(lines, undefined, undefined, currency === undefined ? {} : { currency });
+  if (!r.ok) return r;
+  const { lines: saleLines, net, vat, gross, vatBreakdown } = r.value;
+  return ok({ lines: saleLines, net, vat, gross, vatBreakdown });
 }
 
 function checkFields(input: SaleInput): SaleRefusal | null {
@@ -112,26 +106,38 @@ function checkFields(input: SaleInput): SaleRefusal | null {
   return null;
 }
 
+/** A tender as stored: its kind and amount, plus only the details that kind carries. */
+function storedTender(t: Tender): Tender {
+  const out: Tender = { kind: t.kind, amount: t.amount };
+  if (t.kind === 'card' && t.card) out.card = { approvalCode: t.card.approvalCode, last4: t.card.last4 };
+  if ((t.kind === 'voucher' || t.kind === 'other') && t.reference) out.reference = t.reference;
+  if (t.kind === 'other') {
+    if (t.tenderId) out.tenderId = t.tenderId;
+    if (t.label) out.label = t.label;
+  }
+  return out;
+}
+
 /** Validates a cart and its payment and produces the sale document, or says exactly why not. */
 export function buildSale(input: SaleInput): Result<SaleDoc, SaleRefusal> {
   const fieldRefusal = checkFields(input);
   if (fieldRefusal) return err(fieldRefusal);
   if (input.lines.length === 0) return err({ kind: 'empty_cart' });
 
-  const cart = cartTotals(input.lines, input.currency);
+  const opts = { currency: input.currency, ...(input.discountThresholdBp === undefined ? {} : { thresholdBp: input.discountThresholdBp }) };
+  const cart = summariseLines(input.lines, input.cartDiscount, input.cartDiscountApproval, opts);
   if (!cart.ok) return cart;
   const { gross } = cart.value;
+  if (cart.value.pendingApprovals.length > 0) return err({ kind: 'needs_manager', needs: cart.value.pendingApprovals });
 
-  for (const [i, t] of input.tenders.entries()) {
-    if (!Number.isSafeInteger(t.amount)) return err({ kind: 'invalid_tender', tender: i, amount: t.amount, reason: 'not_whole' });
-    if (t.amount < 0) return err({ kind: 'invalid_tender', tender: i, amount: t.amount, reason: 'negative' });
-  }
-  const tendered = sum(input.tenders.map((t) => t.amount));
-  const nonCash = sum(input.tenders.filter((t) => t.kind !== 'cash').map((t) => t.amount));
-  if (nonCash > gross) return err({ kind: 'change_from_non_cash', due: gross, nonCash, excess: money(nonCash - gross) });
-  if (tendered < gross) return err({ kind: 'underpaid', due: gross, tendered, missing: money(gross - tendered) });
+  const paid = checkTenders(gross, input.tenders, {
+    ...(input.otherTenders === undefined ? {} : { otherTenders: input.otherTenders }),
+    requireDetails: input.requireTenderDetails === true,
+  });
+  if (!paid.ok) return paid;
+  const { tendered, change } = paid.value;
 
-  return ok({
+  const sale: SaleDoc = {
     _id: saleId(input.registerId, input.receiptNumber),
     type: 'sale',
     storeId: input.storeId,
@@ -142,11 +148,18 @@ export function buildSale(input: SaleInput): Result<SaleDoc, SaleRefusal> {
     cashier: input.cashier,
     currency: input.currency,
     lines: cart.value.lines,
-    tenders: input.tenders.map((t) => ({ kind: t.kind, amount: t.amount })),
-    totals: { net: cart.value.net, vat: cart.value.vat, gross, tendered, change: money(tendered - gross) },
+    tenders: input.tenders.map(storedTender),
+    totals: { net: cart.value.net, vat: cart.value.vat, gross, tendered, change },
     vatBreakdown: cart.value.vatBreakdown,
     location: input.location,
-  });
+  };
+  if (input.cashierId) sale.cashierId = input.cashierId;
+  if (input.shiftId) sale.shiftId = input.shiftId;
+  if (input.customerId) sale.customerId = input.customerId;
+  if (cart.value.kind === 'refund') sale.kind = 'refund';
+  if (cart.value.cartDiscount) sale.cartDiscount = cart.value.cartDiscount;
+  if (input.originalSaleId) sale.originalSaleId = input.originalSaleId;
+  return ok(sale);
 }
 
 /** Euro notes people actually hand over; amounts are in major units and scaled by the currency. */

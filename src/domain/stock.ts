@@ -61,15 +61,23 @@ export function stockOnHand(movements: Iterable<StockMovement>): Map<string, num
 /**
  * The movements a sale implies, one per line. They are derived, never stored: the sale document is
  * the source, so a replicated sale cannot arrive without its stock effect or the other way round.
+ * A returned line (negative quantity) puts its units back on the shelf (reason 'refund') unless it
+ * says restock: false (damaged, opened): then it moves nothing. Ids keep the line's index.
  */
 export function movementsOfSale(sale: Pick<SaleDoc, '_id' | 'lines' | 'location' | 'createdAt'>): StockMovement[] {
-  return sale.lines.map((line, i) => ({
-    _id: `${sale._id}:line:${i}`,
-    sku: line.sku,
-    location: sale.location,
-    reason: 'sale' as const,
-    delta: -line.quantity,
-    at: sale.createdAt,
-    ref: sale._id,
-  }));
+  const out: StockMovement[] = [];
+  sale.lines.forEach((line, i) => {
+    const returned = line.quantity < 0;
+    if (returned && line.restock === false) return;
+    out.push({
+      _id: `${sale._id}:line:${i}`,
+      sku: line.sku,
+      location: sale.location,
+      reason: returned ? 'refund' : 'sale',
+      delta: -line.quantity,
+      at: sale.createdAt,
+      ref: sale._id,
+    });
+  });
+  return out;
 }

@@ -7,18 +7,19 @@
 import type {
   CustomerDoc,
   ProductDoc,
-  SaleDoc,
   StockMovementDoc,
   StoreDoc,
   StoreSettingsDoc,
   WebOrderDoc,
 } from './documents.ts';
 import { productProblems } from './catalog.ts';
-import { money } from './money.ts';
 import { err, ok } from './result.ts';
 import type { Result } from './result.ts';
-import { MAX_RECEIPT_NUMBER, saleId } from './receipt-number.ts';
-import { vatOfExclusive } from './vat.ts';
+import { checkSale } from './validate-sale.ts';
+import { checkMailRequest, checkWebOrderEvent } from './validate-web-order-events.ts';
+import {
+  checkCashEvent, checkInvoice, checkInvoiceRequest, checkOverride, checkParkedSale, checkShift, checkStaff, checkVoid, checkZReport,
+} from './validate-register-docs.ts';
 import {
   array, boolean, currency, describe, fail, integer, Invalid, isoDate, moneyField, object, oneOf, optionalString, string, vatRate,
 } from './validate-fields.ts';
@@ -59,6 +60,17 @@ function checkCustomer(o: Obj): CustomerDoc {
   optionalString(o, 'email', '');
   if (typeof o['email'] === 'string' && !/^[^@\s]+@[^@\s]+$/.test(o['email'])) fail('email', `is not an e-mail address: ${describe(o['email'])}`);
   optionalString(o, 'phone', '');
+  if (o['address'] !== undefined) {
+    array(o, 'address', '').forEach((line, i) => {
+      if (typeof line !== 'string') fail(`address[${i}]`, `must be a string, got ${describe(line)}`);
+    });
+  }
+  optionalString(o, 'vatNumber', '');
+  optionalString(o, 'note', '');
+  optionalString(o, 'mergedInto', '');
+  if (typeof o['mergedInto'] === 'string' && (!o['mergedInto'].startsWith('customer:') || o['mergedInto'] === o['_id'])) {
+    fail('mergedInto', `must be another customer's id, got ${describe(o['mergedInto'])}`);
+  }
   isoDate(o, 'updatedAt', '');
   return o as unknown as CustomerDoc;
 }
@@ -82,79 +94,48 @@ function checkStockMovement(o: Obj): StockMovementDoc {
   return o as unknown as StockMovementDoc;
 }
 
-const TENDER_KINDS = ['cash', 'card', 'voucher', 'other'] as const;
-
-function checkSale(o: Obj): SaleDoc {
-  string(o, 'storeId', '');
-  const registerId = string(o, 'registerId', '');
-  const n = integer(o, 'receiptNumber', '', 1, MAX_RECEIPT_NUMBER);
-  let expectedId: string;
-  try {
-    expectedId = saleId(registerId, n);
-  } catch {
-    fail('registerId', `must contain no ":" or spaces, got ${describe(registerId)}`);
-  }
-  if (o['_id'] !== expectedId) fail('_id', `must be "${expectedId}", got ${describe(o['_id'])}`);
-  string(o, 'receiptLabel', '');
-  isoDate(o, 'createdAt', '');
-  string(o, 'cashier', '');
-  currency(o, 'currency', '');
-  string(o, 'location', '');
-
-  const lines = array(o, 'lines', '');
-  if (lines.length === 0) fail('lines', 'must not be empty');
-  let gross = 0;
-  lines.forEach((raw, i) => {
-    const p = `lines[${i}].`;
-    const l = object(raw, `lines[${i}]`);
-    string(l, 'sku', p);
-    string(l, 'name', p);
-    const quantity = integer(l, 'quantity', p, 1);
-    const unitPrice = moneyField(l, 'unitPrice', p);
-    const rate = vatRate(l, 'vatRate', p);
-    const total = moneyField(l, 'total', p);
-    const excl = l['unitPriceExcludesTax'];
-    if (excl !== undefined && excl !== true) fail(`${p}unitPriceExcludesTax`, `must be true or absent, got ${describe(excl)}`);
-    const extended = quantity * unitPrice;
-    if (!Number.isSafeInteger(extended)) fail(`${p}total`, 'quantity × unitPrice is too large an amount');
-    const expected = excl === true ? vatOfExclusive(money(extended), rate).gross : extended;
-    if (total !== expected) fail(`${p}total`, `must be ${expected} for this quantity, price and tax rule, got ${total}`);
-    gross += total;
-  });
-
-  let tendered = 0;
-  array(o, 'tenders', '').forEach((raw, i) => {
-    const t = object(raw, `tenders[${i}]`);
-    oneOf(t, 'kind', `tenders[${i}].`, TENDER_KINDS);
-    tendered += moneyField(t, 'amount', `tenders[${i}].`, { nonNegative: true });
-  });
-
-  const totals = object(o['totals'], 'totals');
-  const tot = (k: string): number => moneyField(totals, k, 'totals.');
-  const [net, vat, g, td, change] = [tot('net'), tot('vat'), tot('gross'), tot('tendered'), tot('change')];
-  if (g !== gross) fail('totals.gross', `must be the sum of the line totals (${gross}), got ${g}`);
-  if (net + vat !== g) fail('totals.net', `net + vat must equal gross (${net} + ${vat} ≠ ${g})`);
-  if (td !== tendered) fail('totals.tendered', `must be the sum of the tenders (${tendered}), got ${td}`);
-  if (change !== td - g) fail('totals.change', `must be tendered − gross (${td - g}), got ${change}`);
-  if (change < 0) fail('totals.change', `must not be negative: the sale is underpaid by ${-change}`);
-
-  let rowsGross = 0;
-  array(o, 'vatBreakdown', '').forEach((raw, i) => {
-    const p = `vatBreakdown[${i}].`;
-    const r = object(raw, `vatBreakdown[${i}]`);
-    vatRate(r, 'rate', p);
-    const rn = moneyField(r, 'net', p);
-    const rv = moneyField(r, 'vat', p);
-    const rg = moneyField(r, 'gross', p);
-    if (rn + rv !== rg) fail(`${p}gross`, `net + vat must equal gross (${rn} + ${rv} ≠ ${rg})`);
-    rowsGross += rg;
-  });
-  if (rowsGross !== g) fail('vatBreakdown', `rows must add up to totals.gross (${g}), got ${rowsGross}`);
-  return o as unknown as SaleDoc;
-}
-
 const PLATFORMS = ['shopify', 'woocommerce', 'bigcommerce'] as const;
 const ORDER_STATUSES = ['new', 'packed', 'shipped', 'picked_up', 'cancelled'] as const;
+
+/** The optional fields the platform importers add (shipping, problems, refunds, …). */
+function checkWebOrderExtras(o: Obj): void {
+  if (o['shippingAddress'] !== undefined) {
+    const a = object(o['shippingAddress'], 'shippingAddress');
+    for (const k of ['name', 'address1', 'city', 'postcode', 'country']) string(a, k, 'shippingAddress.', { nonEmpty: false });
+    for (const k of ['address2', 'region', 'phone']) optionalString(a, k, 'shippingAddress.');
+  }
+  if (o['shippingMethod'] !== undefined) {
+    const m = object(o['shippingMethod'], 'shippingMethod');
+    string(m, 'name', 'shippingMethod.', { nonEmpty: false });
+    optionalString(m, 'code', 'shippingMethod.');
+    moneyField(m, 'price', 'shippingMethod.', { nonNegative: true });
+  }
+  if (o['problems'] !== undefined) {
+    array(o, 'problems', '').forEach((p, i) => {
+      if (typeof p !== 'string') fail(`problems[${i}]`, `must be a string, got ${describe(p)}`);
+    });
+  }
+  optionalString(o, 'platformStatus', '');
+  if (o['refunds'] !== undefined) {
+    array(o, 'refunds', '').forEach((raw, i) => {
+      const p = `refunds[${i}].`;
+      const r = object(raw, `refunds[${i}]`);
+      string(r, 'id', p);
+      isoDate(r, 'at', p);
+      moneyField(r, 'amount', p, { nonNegative: true });
+      optionalString(r, 'reason', p);
+    });
+  }
+  if (o['cancelledAt'] !== undefined) isoDate(o, 'cancelledAt', '');
+  optionalString(o, 'paymentProcessor', '');
+  if (o['customerId'] !== undefined) idPrefixOf(o, 'customerId', 'customer:');
+  if (o['totalTax'] !== undefined) moneyField(o, 'totalTax', '');
+}
+
+function idPrefixOf(o: Obj, key: string, prefix: string): void {
+  const v = string(o, key, '');
+  if (!v.startsWith(prefix) || v.length === prefix.length) fail(key, `must start with "${prefix}", got ${describe(v)}`);
+}
 
 function checkWebOrder(o: Obj): WebOrderDoc {
   const platform = oneOf(o, 'platform', '', PLATFORMS);
@@ -180,12 +161,15 @@ function checkWebOrder(o: Obj): WebOrderDoc {
     string(l, 'name', p);
     integer(l, 'quantity', p, 1);
     moneyField(l, 'unitPrice', p);
+    optionalString(l, 'platformSku', p);
+    optionalString(l, 'platformLineId', p);
   });
   moneyField(o, 'total', '');
   const payment = object(o['payment'], 'payment');
   oneOf(payment, 'state', 'payment.', ['paid', 'to_pay'] as const);
   optionalString(payment, 'processor', 'payment.');
   optionalString(o, 'note', '');
+  checkWebOrderExtras(o);
   return o as unknown as WebOrderDoc;
 }
 
@@ -199,6 +183,24 @@ function checkSettings(o: Obj): StoreSettingsDoc {
   currency(o, 'currency', '');
   oneOf(o, 'locale', '', ['fr-FR', 'en'] as const);
   string(o, 'defaultLocation', '');
+  if (o['discountThresholdBp'] !== undefined) integer(o, 'discountThresholdBp', '', 0, 10_000);
+  if (o['otherTenders'] !== undefined) {
+    array(o, 'otherTenders', '').forEach((raw, i) => {
+      const t = object(raw, `otherTenders[${i}]`);
+      string(t, 'id', `otherTenders[${i}].`);
+      string(t, 'label', `otherTenders[${i}].`);
+    });
+  }
+  if (o['denominations'] !== undefined) {
+    array(o, 'denominations', '').forEach((d, i) => {
+      if (typeof d !== 'number' || !Number.isSafeInteger(d) || d <= 0) fail(`denominations[${i}]`, `must be a positive whole number of minor units, got ${describe(d)}`);
+    });
+  }
+  if (o['legal'] !== undefined) {
+    array(o, 'legal', '').forEach((line, i) => {
+      if (typeof line !== 'string') fail(`legal[${i}]`, `must be a string, got ${describe(line)}`);
+    });
+  }
   return o as unknown as StoreSettingsDoc;
 }
 
@@ -208,7 +210,18 @@ const CHECKS: Readonly<Record<StoreDoc['type'], (o: Obj) => StoreDoc>> = {
   stock_movement: checkStockMovement,
   sale: checkSale,
   web_order: checkWebOrder,
+  web_order_event: checkWebOrderEvent,
+  mail_request: checkMailRequest,
   store_settings: checkSettings,
+  staff: checkStaff,
+  shift: checkShift,
+  override: checkOverride,
+  cash_event: checkCashEvent,
+  void: checkVoid,
+  parked_sale: checkParkedSale,
+  z_report: checkZReport,
+  invoice_request: checkInvoiceRequest,
+  invoice: checkInvoice,
 };
 
 function run<T>(check: () => T): Result<T, string> {

@@ -134,6 +134,17 @@ export function watchWebOrders(status?: WebOrderRow['status']): Observable<WebOr
   });
 }
 
+/** Web orders the import could not map fully (unknown SKU…), newest first: the "import problems" list. */
+export function watchImportProblems(): Observable<WebOrderRow[]> {
+  return liveQuery(() =>
+    readModelDb()
+      .webOrders.orderBy('createdAt')
+      .reverse()
+      .filter((o) => Array.isArray(o.problems) && o.problems.length > 0)
+      .toArray(),
+  );
+}
+
 export function getStoreSettings(): Promise<StoreSettingsRow | undefined> {
   return readModelDb().storeSettings.get('store:settings');
 }

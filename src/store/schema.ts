@@ -133,6 +133,8 @@ export interface PrintJobRow {
   reason?: string;
   /** What to send, prepared when the job was created (bytes as base64, or HTML for the browser). */
   payload: { encoding: 'base64' | 'html'; data: string };
+  /** Drawer kicks: when the bytes were handed to the transport; from then on never sent again. */
+  handedAt?: string;
 }
 
 export class ReadModelDb extends Dexie {

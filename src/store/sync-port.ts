@@ -3,7 +3,8 @@
  * The worker implements it behind Comlink; tests can implement it in memory. Everything crossing it
  * must be structured-cloneable.
  */
-import type { StoreDoc } from '../domain/documents.ts';
+import type { SaleDoc, StoreDoc } from '../domain/documents.ts';
+import type { ZReportDoc } from '../domain/register-documents.ts';
 
 /** What pairing returned; kept in the device-local settings table. */
 export interface Pairing {
@@ -45,8 +46,26 @@ export interface SyncPort {
    * and records it in the outbox. Rejects with a ConflictError-named error when the id already exists.
    */
   commit(doc: StoreDoc): Promise<CommitResult>;
+  /**
+   * Deletes a document (a tombstone that replicates): used for parked sales, which any register of
+   * the store removes on resume. Rejects with a ConflictError-named error when the document is
+   * already gone or `rev` is given and is no longer its current revision (someone resumed it first).
+   */
+  remove(id: string, rev?: string): Promise<CommitResult>;
   /** Highest receipt number this register has used (0 when none), read from the replica. */
   lastReceiptNumber(registerId: string): Promise<number>;
+  /** Highest Z number this register has used (0 when none), read from the replica (ids z:<registerId>:<6 digits>). */
+  lastZNumber(registerId: string): Promise<number>;
+  /**
+   * The last entry of this register's journal (the sale, refund or Z report with the highest
+   * journal.seq), read from the replica; null when nothing carries a journal link yet.
+   */
+  lastJournalEntry(registerId: string): Promise<SaleDoc | ZReportDoc | null>;
+  /**
+   * Resolves once every document committed before the call is projected into the read model (a Z
+   * report must include the sale rung up a moment before the close, and the screens must see it).
+   */
+  readModelCaughtUp(): Promise<void>;
   status(): Promise<SyncStatus>;
   /**
    * The page's view of the network (window online/offline events). Workers do not reliably receive

@@ -3,17 +3,27 @@ import type { RouteSectionProps } from '@solidjs/router';
 import { createEffect, lazy, Match, Show, Switch } from 'solid-js';
 import type { JSX } from 'solid-js';
 import { Header } from './components/Header.tsx';
+import { ShortcutHelp } from './components/ShortcutHelp.tsx';
 import { t } from './i18n/index.ts';
 import { registerLockState } from './register-lock.ts';
 import { currentPairing } from './session.ts';
 import LockedScreen from './screens/LockedScreen.tsx';
 import PairScreen from './screens/PairScreen.tsx';
 import SellScreen from './screens/SellScreen.tsx';
+import SignInScreen from './screens/SignInScreen.tsx';
+import { signedInStaff } from './staff-state.ts';
 
 // Secondary screens load on demand; their chunks are precached by the service worker all the same.
 const SalesScreen = lazy(() => import('./screens/SalesScreen.tsx'));
 const OrdersScreen = lazy(() => import('./screens/OrdersScreen.tsx'));
+const ImportScreen = lazy(() => import('./screens/ImportScreen.tsx'));
 const SyncScreen = lazy(() => import('./screens/SyncScreen.tsx'));
+const ShiftScreen = lazy(() => import('./screens/ShiftScreen.tsx'));
+const ReturnScreen = lazy(() => import('./screens/ReturnScreen.tsx'));
+const DevicesScreen = lazy(() => import('./screens/DevicesScreen.tsx'));
+const JournalScreen = lazy(() => import('./screens/JournalScreen.tsx'));
+const CustomersScreen = lazy(() => import('./screens/CustomersScreen.tsx'));
+const InvoiceScreen = lazy(() => import('./screens/InvoiceScreen.tsx'));
 
 function Splash(): JSX.Element {
   return (
@@ -55,9 +65,15 @@ function Shell(props: RouteSectionProps): JSX.Element {
       <Match when={registerLockState() === 'owner'}>
         <div class="app">
           <Header />
+          <ShortcutHelp />
           <div class="app-body">
             <Show when={allowed()} fallback={<Splash />}>
-              {props.children}
+              {/* Every register route but /pair needs a signed-in staff member (issue 3). */}
+              <Show when={onPair() || signedInStaff() !== undefined} fallback={<Splash />}>
+                <Show when={onPair() || signedInStaff()} fallback={<SignInScreen />}>
+                  {props.children}
+                </Show>
+              </Show>
             </Show>
           </div>
         </div>
@@ -73,7 +89,14 @@ export function App(): JSX.Element {
       <Route path="/" component={SellScreen} />
       <Route path="/sales" component={SalesScreen} />
       <Route path="/orders" component={OrdersScreen} />
+      <Route path="/orders/import" component={ImportScreen} />
       <Route path="/sync" component={SyncScreen} />
+      <Route path="/journal" component={JournalScreen} />
+      <Route path="/shift" component={ShiftScreen} />
+      <Route path="/returns" component={ReturnScreen} />
+      <Route path="/devices" component={DevicesScreen} />
+      <Route path="/customers" component={CustomersScreen} />
+      <Route path="/invoices/:id" component={InvoiceScreen} />
       <Route path="*rest" component={() => <Navigate href="/" />} />
     </Router>
   );

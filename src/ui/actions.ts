@@ -10,3 +10,28 @@ export {
   startSync,
   stopSync,
 } from '../commands/index.ts';
+// V3: shifts, X/Z, drawer openings for refunds.
+export {
+  closeShift,
+  openShift,
+  payInOut,
+  recordDrawerOpen,
+  recordRefundDrawerOpening,
+  startShift,
+  xReport,
+  type ShiftCommandRefusal,
+  type XReport,
+} from '../commands/index.ts';
+// V2: parked sales, voids, quick products, receipts by e-mail.
+export {
+  createQuickProduct,
+  emailReceipt,
+  parkSale,
+  resumeParkedSale,
+  voidSale,
+  type EmailReceiptRefusal,
+  type ParkRefusal,
+  type QuickProductRefusal,
+  type ResumeRefusal,
+  type VoidRefusal,
+} from '../commands/index.ts';

@@ -160,7 +160,8 @@ export function decide(req: Request, principal: Principal, registry: Registry): 
   if (segs.length > 2) return deny('registers may not write attachments');
   if (method === 'PUT') return { allow: true, registerWrite: 'put' };
   if (method === 'DELETE') {
-    return second.startsWith('customer:') ? allow : deny(`registers may not delete ${second}`);
+    // Customers, and parked sales (resuming one deletes it, from any register of the store).
+    return second.startsWith('customer:') || second.startsWith('parked:') ? allow : deny(`registers may not delete ${second}`);
   }
   return deny('method not allowed here', 405, 'method_not_allowed');
 }

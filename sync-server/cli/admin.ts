@@ -5,12 +5,15 @@
  *   npm run admin -- pairing-code --store <id> --register <registerId>
  *   npm run admin -- list-stores
  *   npm run admin -- list-registers --store <id>
+ *   npm run admin -- create-staff | list-staff | update-staff | verify-journal …  (cli/staff-commands.ts)
  *   npm run admin -- help
  * Server: COMPTOIR_URL (default http://localhost:8080). Credentials: COMPTOIR_ADMIN_USER /
  * COMPTOIR_ADMIN_PASSWORD (default: the demo admin / comptoir-demo).
  */
 import { pairingBanner } from '../banner.ts';
 import { DEMO_ADMIN_PASSWORD, DEMO_ADMIN_USER } from '../config.ts';
+import { PLATFORM_HELP, platformCommand } from './platform-commands.ts';
+import { STAFF_HELP, staffCommand } from './staff-commands.ts';
 
 const EXIT_USAGE = 64;
 const EXIT_UNREACHABLE = 69;
@@ -35,7 +38,7 @@ Commands:
   pairing-code --store <id> --register <registerId> print a fresh pairing code for a register
   list-stores                                      list the stores
   list-registers --store <id>                      list a store's registers
-  help                                             show this help
+${PLATFORM_HELP}${STAFF_HELP}  help                                             show this help
 
 Environment:
   COMPTOIR_URL             server URL (default http://localhost:8080)
@@ -178,8 +181,14 @@ async function run(argv: string[]): Promise<void> {
       for (const r of registers) console.log(`${r.registerId.padEnd(8)} ${r.name.padEnd(32)} ${r.paired ? `paired ${r.pairedAt ?? ''}` : 'not paired'}`);
       return;
     }
-    default:
-      throw new CliError(`Unknown command "${command}".\n\n${HELP}`, EXIT_USAGE);
+    default: {
+      // Staff and journal commands (issue 3): cli/staff-commands.ts.
+      const ctx = { api, usage: (m: string) => new CliError(m, EXIT_USAGE) };
+      const code = (await platformCommand(command, flags, ctx)) ?? (await staffCommand(command, flags, ctx));
+      if (code === null) throw new CliError(`Unknown command "${command}".\n\n${HELP}`, EXIT_USAGE);
+      if (code !== 0) process.exitCode = code;
+      return;
+    }
   }
 }
 

@@ -7,6 +7,8 @@
  */
 import { checkRegisterWrite, isImmutableId, type WriterContext } from '../validate/store-doc.ts';
 import type { StoreBackend } from './backend.ts';
+import { checkProductCreate, isProductId } from '../validate/product-create.ts';
+import { isParkedId } from '../validate/register-docs.ts';
 
 /** A per-document result in CouchDB's _bulk_docs format. */
 export type BulkResult = { ok: true; id: string; rev: string } | { id: string; error: string; reason: string; rev?: string };
@@ -55,14 +57,17 @@ export class RegisterWrites {
     const idOf = (d: unknown): string => (typeof (d as Doc)?._id === 'string' ? ((d as Doc)._id as string) : '');
 
     for (const doc of docs) {
-      const check = checkRegisterWrite(doc, ctx);
+      // Products: registers may create one (quick product), never change it (create-only below).
+      const check = isProductId(idOf(doc)) ? checkProductCreate(doc) : checkRegisterWrite(doc, ctx);
       if (!check.ok) outcome.push({ id: idOf(doc), error: 'forbidden', reason: check.reason });
       else if (!newEdits && typeof (doc as Doc)._rev !== 'string') outcome.push({ id: idOf(doc), error: 'bad_request', reason: 'new_edits=false needs a _rev' });
       else outcome.push('write');
     }
 
     // Immutability: look at what the server already holds for immutable ids in this batch.
-    const immutableIdx = outcome.flatMap((o, i) => (o === 'write' && isImmutableId(idOf(docs[i])) ? [i] : []));
+    // A parked sale is created once and then only deleted (resumed): a non-deleting new revision is refused.
+    const createOnly = (d: unknown): boolean => isImmutableId(idOf(d)) || isProductId(idOf(d)) || (isParkedId(idOf(d)) && (d as Doc)._deleted !== true);
+    const immutableIdx = outcome.flatMap((o, i) => (o === 'write' && createOnly(docs[i]) ? [i] : []));
     if (immutableIdx.length > 0) {
       const ids = [...new Set(immutableIdx.map((i) => idOf(docs[i])))];
       const existing = await db.allDocs({ keys: ids });
@@ -85,7 +90,8 @@ export class RegisterWrites {
       const seenInBatch = new Set<string>();
       for (const i of immutableIdx) {
         const id = idOf(docs[i]);
-        const kind = id.startsWith('sale:') ? 'sale' : 'stock movement';
+        const kind = id.startsWith('sale:') ? 'sale' : isProductId(id) ? 'product (registers create products, only the server changes them)'
+          : id.startsWith('stock:') ? 'stock movement' : `${id.split(':')[0]}: document`;
         if (seenInBatch.has(id)) {
           outcome[i] = { id, error: 'forbidden', reason: `${id} appears twice in one request; a ${kind} is written once` };
           continue;

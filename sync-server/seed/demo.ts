@@ -4,13 +4,14 @@
  * it again never duplicates anything; it runs on first start (COMPTOIR_SEED_DEMO=true) and finishes
  * a seed interrupted by a crash (the store record is written last).
  */
-import type { CustomerDoc, StockMovementDoc, StoreDoc, WebOrderDoc } from '../../src/domain/documents.ts';
+import type { CustomerDoc, StockMovementDoc, StoreDoc, StoreSettingsDoc, WebOrderDoc } from '../../src/domain/documents.ts';
 import { createUlid, customerId, stockMovementId } from '../../src/domain/ids.ts';
 import { money, type Money } from '../../src/domain/money.ts';
 import { parseStoreDoc } from '../../src/domain/validate.ts';
 import type { StoreBackend } from '../db/backend.ts';
 import type { IssuedCode, Registry } from '../registry.ts';
 import { createStore } from '../stores.ts';
+import { ensureDemoStaff } from './demo-staff.ts';
 import { demoProducts, prng, SEED_TIME } from './catalog.ts';
 
 export const DEMO_STORE_ID = 'demo';
@@ -102,7 +103,14 @@ export function demoDocuments(): StoreDoc[] {
     }),
   ];
 
-  const docs: StoreDoc[] = [...products.map((p) => p.doc), ...stock, ...customers, ...webOrders];
+  // Written before createStore() (which keeps an existing settings document): the demo shop's tenders and legal lines.
+  const settings: StoreSettingsDoc = {
+    _id: 'store:settings', type: 'store_settings', storeId: DEMO_STORE_ID, name: DEMO_STORE_NAME, address: DEMO_ADDRESS,
+    currency: 'EUR', locale: 'fr-FR', defaultLocation: 'shop', discountThresholdBp: 1000,
+    otherTenders: [{ id: 'cheque', label: 'Chèque' }, { id: 'ticket-restaurant', label: 'Ticket restaurant' }],
+    legal: ['SARL Épicerie Comptoir · SIRET 812 345 678 00015', 'TVA intracommunautaire FR 12 812345678'],
+  };
+  const docs: StoreDoc[] = [settings, ...products.map((p) => p.doc), ...stock, ...customers, ...webOrders];
   for (const d of docs) {
     const parsed = parseStoreDoc(d);
     if (!parsed.ok) throw new Error(`demo seed document ${d._id} is invalid: ${parsed.error}`);
@@ -124,6 +132,8 @@ export async function seedDemo(backend: StoreBackend, registry: Registry): Promi
   if (!registry.store(DEMO_STORE_ID)) {
     await backend.ensureStoreDb(DEMO_STORE_ID);
     const db = backend.db(DEMO_STORE_ID);
+    // Staff first: early in the changes feed, so a new register can sign in before the catalogue is down.
+    documents += await ensureDemoStaff(db);
     const docs = demoDocuments();
     const results = await db.bulkDocs(docs as Array<PouchDB.Core.PutDocument<object>>);
     for (const r of results) {
@@ -131,10 +141,12 @@ export async function seedDemo(backend: StoreBackend, registry: Registry): Promi
         throw new Error(`demo seed: writing ${r.id} failed: ${(r as { message?: string }).message ?? 'error'}`);
       }
     }
-    documents = results.filter((r) => 'ok' in r && r.ok).length;
+    documents += results.filter((r) => 'ok' in r && r.ok).length;
     await createStore(backend, registry, { id: DEMO_STORE_ID, name: DEMO_STORE_NAME, address: DEMO_ADDRESS });
     created = true;
   }
+
+  documents += await ensureDemoStaff(backend.db(DEMO_STORE_ID)); // Camille (cashier) and Marc (manager): demo-staff.ts
 
   const registers = registry.registers(DEMO_STORE_ID);
   let pairing: IssuedCode | null = null;

@@ -34,11 +34,39 @@ export interface PairingCodeRecord {
   usedAt: string | null;
 }
 
+/** A store's link to a web platform (sync-server/platforms/links.ts). Secrets stay in this file. */
+export interface PlatformLinkRecord {
+  storeId: string;
+  platform: 'shopify' | 'woocommerce' | 'bigcommerce';
+  /** Shop identifier used in web order ids (no ":"), e.g. "demo-shop.myshopify.com". */
+  shop: string;
+  /** API base URL, e.g. "https://demo-shop.myshopify.com/admin/api/2025-01". */
+  apiUrl: string;
+  /** API credentials (accessToken, or consumerKey + consumerSecret). */
+  credentials: Record<string, string>;
+  webhookSecret: string;
+  updatedAt: string;
+}
+
+/** A network printer of a store (raw TCP, usually port 9100), configured by the admin. */
+export interface PrinterRecord {
+  storeId: string;
+  printerId: string;
+  name: string;
+  host: string;
+  port: number;
+  updatedAt: string;
+}
+
 export interface SystemData {
   version: 1;
   stores: StoreRecord[];
   registers: RegisterRecord[];
   pairingCodes: PairingCodeRecord[];
+  /** Absent in files written before the platform links existed. */
+  platformLinks?: PlatformLinkRecord[];
+  /** Network receipt printers per store (sync-server/printers/): the only addresses the relay reaches. */
+  printers?: PrinterRecord[];
 }
 
 export const SYSTEM_FILE = 'comptoir-system.json';

@@ -3,6 +3,8 @@
  * `_bulk_docs` and `PUT` (the embedded engine has no validate_doc_update).
  *
  * Allowed ids: `sale:<its registerId>:<8 digits>`, `stock:<its registerId>:<id>`, `customer:<id>`
+ * `woevent:<its registerId>:<ulid>`, `mailreq:<its registerId>:<ulid>` (issue 4, immutable),
+ * the issue-3 register documents (shift:, z:, override:, cash:, void:, invoicereq:, parked: — see register-docs.ts)
  * (and `_local/*` replication checkpoints, which never replicate). Everything else (products,
  * web orders, settings, design documents, other registers' documents) is the server's.
  *
@@ -18,10 +20,12 @@ export interface WriterContext {
 
 /** Documents that are immutable once stored: a new revision of an existing one is refused. */
 export function isImmutableId(id: string): boolean {
-  return id.startsWith('sale:') || id.startsWith('stock:');
+  return id.startsWith('sale:') || id.startsWith('stock:') || id.startsWith('woevent:') || id.startsWith('mailreq:')
+    || CREATE_ONLY_PREFIXES.some((p) => id.startsWith(`${p}:`)); // issue 3: shift: z: override: cash: void: invoicereq:
 }
 
 import { parseStoreDoc } from '../../src/domain/validate.ts';
+import { checkRegisterDoc, CREATE_ONLY_PREFIXES } from './register-docs.ts';
 
 const ok: Check = { ok: true };
 const fail = (reason: string): Check => ({ ok: false, reason });
@@ -84,5 +88,16 @@ export function checkRegisterWrite(doc: unknown, ctx: WriterContext): Check {
     if (deleted) return ok;
     return shape(doc, 'customer');
   }
-  return fail(`registers may not write "${prefix}:" documents (only sale:, stock: and customer:)`);
+  if (prefix === 'woevent' || prefix === 'mailreq') {
+    // Issue 4: a register's action on a web order / its request to mail a receipt (immutable).
+    if (parts.length !== 3 || parts[1] !== ctx.registerId || !ID_PART.test(parts[2]!)) {
+      return fail(`register ${ctx.registerId} may only write its own ${prefix}:${ctx.registerId}:<ulid> documents`);
+    }
+    if (deleted) return fail(`${prefix}: documents are immutable and can never be deleted`);
+    return shape(doc, prefix === 'woevent' ? 'web_order_event' : 'mail_request');
+  }
+  // Issue 3: shifts, Z reports, overrides, cash events, voids, parked sales, invoice requests (register-docs.ts).
+  const registerDoc = checkRegisterDoc(doc, ctx, parts);
+  if (registerDoc !== null) return registerDoc;
+  return fail(`registers may not write "${prefix}:" documents (only sale:, stock:, customer:, woevent:, mailreq:, shift:, z:, override:, cash:, void:, parked: and invoicereq:)`);
 }

@@ -19,13 +19,28 @@ export async function serverDocs<T>(server: RunningServer, storeId: string, pref
   return body.rows.map((row) => row.doc);
 }
 
-/** Pairs the page's register through the real pairing screen and waits until it is online. */
-export async function pairThroughUi(page: Page, baseUrl: string, code: string): Promise<void> {
+/** The demo store's staff (sync-server/seed/demo-staff.ts, README). */
+export const DEMO_CASHIER = { name: 'Camille', pin: '1234' } as const;
+export const DEMO_MANAGER = { name: 'Marc', pin: '9876' } as const;
+
+/** Signs in on the sign-in screen every register route shows until someone is signed in. */
+export async function signInAs(page: Page, staff: { name: string; pin: string } = DEMO_CASHIER): Promise<void> {
+  const button = page.getByTestId('signin-staff').filter({ hasText: staff.name });
+  await expect(button).toBeVisible({ timeout: 30_000 }); // staff documents replicate right after pairing
+  await button.click();
+  await page.getByTestId('signin-pin').fill(staff.pin);
+  await page.getByTestId('signin-submit').click();
+  await expect(page.getByTestId('staff-current')).toContainText(staff.name);
+}
+
+/** Pairs the page's register through the real pairing screen, signs the demo cashier in, waits until online. */
+export async function pairThroughUi(page: Page, baseUrl: string, code: string, staff: { name: string; pin: string } = DEMO_CASHIER): Promise<void> {
   await page.goto(baseUrl + '/');
   await expect(page.getByTestId('pair-code')).toBeVisible();
   await expect(page.getByTestId('pair-server')).toHaveValue(baseUrl);
   await page.getByTestId('pair-code').fill(code);
   await page.getByTestId('pair-submit').click();
+  await signInAs(page, staff);
   await expect(page.getByTestId('search')).toBeVisible();
   await expect(page.getByTestId('connection-state')).toHaveAttribute('data-state', 'online', { timeout: 30_000 });
 }

@@ -6,7 +6,7 @@
 import type { StoreDoc } from '../../src/domain/documents.ts';
 import type { OutboxRow, ReadModelDb } from '../../src/store/schema.ts';
 import type { CommitResult } from '../../src/store/sync-port.ts';
-import { putDoc, type Replica } from './replica-ops.ts';
+import { putDoc, removeDoc, type Replica } from './replica-ops.ts';
 import type { Refusal } from './replication.ts';
 
 const now = (): string => new Date().toISOString();
@@ -19,6 +19,17 @@ export async function commitDoc(replica: Replica, db: ReadModelDb, doc: StoreDoc
   } catch (error) {
     // The sale is safe in the replica; only its outbox line is missing, and replication still pushes it.
     console.error('[sync] outbox row not written for', result.id, error);
+  }
+  return result;
+}
+
+/** Deletes the document in the replica (a tombstone, durable when this resolves), then records it as pending. */
+export async function removeAndRecord(replica: Replica, db: ReadModelDb, id: string, rev?: string): Promise<CommitResult> {
+  const result = await removeDoc(replica, id, rev);
+  try {
+    await db.outbox.put({ id: result.id, rev: result.rev, docType: 'deleted', state: 'pending', at: now() });
+  } catch (error) {
+    console.error('[sync] outbox row not written for the deletion of', result.id, error);
   }
   return result;
 }

@@ -3,6 +3,7 @@
  * so the projection's transaction only does IndexedDB work.
  */
 import { nameTokens } from '../../src/domain/catalog.ts';
+import { customerSearchTokens } from '../../src/domain/customer.ts';
 import type { StoreDoc } from '../../src/domain/documents.ts';
 import { movementsOfSale } from '../../src/domain/stock.ts';
 import type {
@@ -60,7 +61,8 @@ export function rowsOfBatch(docs: readonly StoreDoc[], deletedIds: readonly stri
         rows.products.push({ ...withoutRev(doc), nameTokens: nameTokens(doc.name) });
         break;
       case 'customer':
-        rows.customers.push({ ...withoutRev(doc), nameTokens: nameTokens(doc.name) });
+        // Customers are mutable: the row keeps its revision so that an edit can name it (customers.ts).
+        rows.customers.push({ ...doc, nameTokens: customerSearchTokens(doc) });
         break;
       case 'stock_movement':
         rows.movements.push(withoutRev(doc));

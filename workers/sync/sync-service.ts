@@ -7,9 +7,9 @@ import type { StoreDoc } from '../../src/domain/documents.ts';
 import { readModelDb, type ReadModelDb } from '../../src/store/schema.ts';
 import type { CommitResult, Pairing, SyncPort, SyncStatus } from '../../src/store/sync-port.ts';
 import { Connection } from './connection.ts';
-import { commitDoc } from './outbox.ts';
+import { commitDoc, removeAndRecord } from './outbox.ts';
 import { clearReadModel, readCheckpoint } from './projection.ts';
-import { lastReceiptNumberIn, type Replica } from './replica-ops.ts';
+import { lastJournalEntryIn, lastReceiptNumberIn, lastZNumberIn, type Replica } from './replica-ops.ts';
 import { openReplica, replicaName } from './replica.ts';
 import { ProjectionPump } from './replica-feed.ts';
 import { StatusWriter } from './status.ts';
@@ -82,7 +82,21 @@ export function createSyncService(db: ReadModelDb = readModelDb()): SyncPort {
       return result;
     },
 
+    async remove(id: string, rev?: string): Promise<CommitResult> {
+      const result = await removeAndRecord(requireSession().replica, db, id, rev);
+      void status.refresh();
+      return result;
+    },
+
     lastReceiptNumber: (registerId) => lastReceiptNumberIn(requireSession().replica, registerId),
+
+    lastZNumber: (registerId) => lastZNumberIn(requireSession().replica, registerId),
+
+    lastJournalEntry: (registerId) => lastJournalEntryIn(requireSession().replica, registerId),
+
+    async readModelCaughtUp() {
+      await requireSession().pump.run();
+    },
 
     status: (): Promise<SyncStatus> => status.read(),
 

@@ -5,6 +5,8 @@ import type { ConnectionState } from '../../store/sync-port.ts';
 import { fmtDateTime, lang, setLang, t } from '../i18n/index.ts';
 import { currentPairing, session } from '../session.ts';
 import { applyUpdate, updateAvailable } from '../pwa.ts';
+import { showShortcutHelp } from './ShortcutHelp.tsx';
+import { StaffBadge } from './StaffBadge.tsx';
 
 const ICONS: Record<ConnectionState, string> = {
   online: '●',
@@ -71,11 +73,26 @@ export function Header(): JSX.Element {
           <A href="/sales" data-testid="nav-sales" activeClass="active">
             {t().nav.sales}
           </A>
+          <A href="/customers" data-testid="nav-customers" activeClass="active">
+            {t().customers.nav}
+          </A>
           <A href="/orders" data-testid="nav-orders" activeClass="active">
             {t().nav.orders}
           </A>
+          <A href="/shift" data-testid="nav-shift" activeClass="active">
+            {t().shift.nav}
+          </A>
+          <A href="/returns" data-testid="nav-returns" activeClass="active">
+            {t().returns.nav}
+          </A>
+          <A href="/devices" data-testid="nav-devices" activeClass="active">
+            {t().devices.nav}
+          </A>
           <A href="/sync" data-testid="nav-sync" activeClass="active">
             {t().nav.sync}
+          </A>
+          <A href="/journal" data-testid="nav-journal" activeClass="active">
+            {t().staff.journal.nav}
           </A>
         </nav>
       </Show>
@@ -85,6 +102,9 @@ export function Header(): JSX.Element {
           ⬆ {t().update.apply}
         </button>
       </Show>
+      <button type="button" class="help-button" data-testid="help-open" title={t().help.open} aria-label={t().help.open} onClick={() => showShortcutHelp()}>
+        ?
+      </button>
       <div class="lang-switch" role="group" aria-label={t().language}>
         <button type="button" aria-pressed={lang() === 'fr'} onClick={() => setLang('fr')} lang="fr">
           FR
@@ -94,6 +114,7 @@ export function Header(): JSX.Element {
         </button>
       </div>
       <div class="status-area">
+        <StaffBadge />
         <ConnectionBadge />
         <A
           href="/sync"

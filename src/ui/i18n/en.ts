@@ -1,10 +1,31 @@
+import { webImportEn } from './web-import.en.ts';
 import type { Messages } from './fr.ts';
+import { returnsEn, shiftEn } from './shift-en.ts';
+import { counterEn } from './counter-en.ts';
+import { customersHistoryEn } from './customers-history.en.ts';
+import { devicesEn } from './devices-en.ts';
+import { staffEn } from './staff-en.ts';
+import { peripheralsEn } from './peripherals-en.ts';
 
 /** English strings; typed against the French catalogue so that no key can be missing. */
 export const en: Messages = {
+  // Customers, sales history, invoices, shortcut help (customers-history.en.ts).
+  ...customersHistoryEn,
+  // Import of web orders by date range, import problems (web-import.*.ts).
+  webImport: webImportEn,
   appName: 'Comptoir',
   loading: 'Loading…',
   language: 'Language',
+  // V2: cart, tenders, parked sales, voids, lookup, receipts (strings in counter-en.ts)
+  // V1: sign-in, manager overrides, drawer, journal (strings in staff-en.ts)
+  peripherals: peripheralsEn,
+  staff: staffEn,
+  counter: counterEn,
+  // V3: shifts, X/Z reports, returns (strings in shift-en.ts)
+  shift: shiftEn,
+  returns: returnsEn,
+  // H5a: devices screen, print queue (strings in devices-en.ts)
+  devices: devicesEn,
   nav: {
     sell: 'Sell',
     sales: 'Sales',

@@ -2,10 +2,33 @@
  * French strings: the reference catalogue. en.ts is typed against `Messages`, so a key missing (or
  * extra) there fails the typecheck. Parameterised strings are functions.
  */
+import { webImportFr } from './web-import.fr.ts';
+import { returnsFr, shiftFr } from './shift-fr.ts';
+import { counterFr } from './counter-fr.ts';
+import { customersHistoryFr } from './customers-history.fr.ts';
+import { devicesFr } from './devices-fr.ts';
+import { staffFr } from './staff-fr.ts';
+import { peripheralsFr } from './peripherals-fr.ts';
+
 export const fr = {
+  // Customers, sales history, invoices, shortcut help (customers-history.fr.ts).
+  ...customersHistoryFr,
+  // Import of web orders by date range, import problems (web-import.*.ts).
+  webImport: webImportFr,
   appName: 'Comptoir',
   loading: 'Chargement…',
   language: 'Langue',
+  // V2: cart, tenders, parked sales, voids, lookup, receipts (strings in counter-fr.ts)
+  // V1: sign-in, manager overrides, drawer, journal (strings in staff-fr.ts)
+  // H5b: scanners, label printers, customer display (peripherals-fr.ts).
+  peripherals: peripheralsFr,
+  staff: staffFr,
+  counter: counterFr,
+  // V3: shifts, X/Z reports, returns (strings in shift-fr.ts)
+  shift: shiftFr,
+  returns: returnsFr,
+  // H5a: devices screen, print queue (strings in devices-fr.ts)
+  devices: devicesFr,
   nav: {
     sell: 'Vente',
     sales: 'Ventes',

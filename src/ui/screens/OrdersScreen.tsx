@@ -1,3 +1,4 @@
+import { A } from '@solidjs/router';
 import { For, Show } from 'solid-js';
 import type { JSX } from 'solid-js';
 import { watchWebOrders } from '../../store/queries.ts';
@@ -11,6 +12,11 @@ export default function OrdersScreen(): JSX.Element {
   return (
     <main class="page">
       <h1>{t().orders.title}</h1>
+      <p>
+        <A href="/orders/import" data-testid="import-link">
+          {t().webImport.link}
+        </A>
+      </p>
       <Show when={orders.ready() && orders.value().length === 0}>
         <p class="empty muted">{t().orders.empty}</p>
       </Show>

@@ -1,131 +1,108 @@
-import { createMemo, createSignal, For, onCleanup, onMount, Show } from 'solid-js';
+import { useNavigate } from '@solidjs/router';
+import { createMemo, createSignal, Match, onCleanup, onMount, Show, Switch } from 'solid-js';
 import type { JSX } from 'solid-js';
-import { classifyBarcode } from '../../domain/barcode.ts';
-import type { SaleDoc } from '../../domain/documents.ts';
-import { money } from '../../domain/money.ts';
-import type { Money } from '../../domain/money.ts';
-import { cartTotals } from '../../domain/sale.ts';
-import type { CartLine } from '../../domain/sale.ts';
-import { findProductByCode, searchProducts } from '../../store/queries.ts';
-import { completeSale } from '../actions.ts';
-import { Receipt } from '../components/Receipt.tsx';
+import { currentStaff } from '../../commands/session.ts';
+import {
+  addProduct, attachCustomer, cartSummary, DEFAULT_DISCOUNT_THRESHOLD_BP, itemByKey, removeLine, setQuantity, unitCount, type CartItem,
+} from '../../domain/cart.ts';
+import type { SaleDoc, Tender } from '../../domain/documents.ts';
+import { completeSale, parkSale, resumeParkedSale, voidSale } from '../actions.ts';
+import { cartStore } from '../cart-store.ts';
+import { CustomerPicker } from '../components/CustomerPicker.tsx';
+import { CartView } from '../components/CartView.tsx';
+import { DiscountDialog } from '../components/DiscountDialog.tsx';
+import { requestManagerOverride } from '../components/ManagerOverride.tsx';
+import { ParkedSales } from '../components/ParkedSales.tsx';
+import { QuickProduct } from '../components/QuickProduct.tsx';
+import { ReceiptPanel } from '../components/ReceiptPanel.tsx';
 import { TenderPanel } from '../components/TenderPanel.tsx';
-import { currency, fmtMoney, fmtRate, t } from '../i18n/index.ts';
+import { TextPrompt } from '../components/TextPrompt.tsx';
+import { currency, t } from '../i18n/index.ts';
 import { errorMessage } from '../reactive.ts';
 import { describeRefusal } from '../refusals.ts';
+import { session } from '../session.ts';
+import { applyCartDiscount, applyLineChange } from '../sell-flows.ts';
 import type { ProductRow } from '../types.ts';
+import { ProductSearch, type SearchHandle } from './ProductSearch.tsx';
+import '../styles/counter.css';
 
-/** Until staff sign-in exists, every sale is made by the register's default cashier. */
-export const DEFAULT_CASHIER = 'Caisse';
-
-type Notice = { kind: 'unknown'; text: string } | { kind: 'none-found'; text: string } | { kind: 'error'; text: string };
+type Dialog =
+  | { kind: 'discount'; key: number | null }
+  | { kind: 'park' }
+  | { kind: 'void' }
+  | { kind: 'parked' }
+  | { kind: 'quick'; barcode: string };
+type PayMode = 'cash' | 'card' | 'voucher';
+type Flash = { kind: 'info' | 'error' | 'no-shift'; text: string };
 
 export default function SellScreen(): JSX.Element {
-  let search!: HTMLInputElement;
-  const [query, setQuery] = createSignal('');
-  const [results, setResults] = createSignal<ProductRow[] | null>(null);
-  const [notice, setNotice] = createSignal<Notice | null>(null);
-  const [cart, setCart] = createSignal<CartLine[]>([]);
+  const navigate = useNavigate();
+  let search: SearchHandle | undefined;
+  const cart = cartStore.currentCart;
   const [selected, setSelected] = createSignal<number>(-1);
-  const [paying, setPaying] = createSignal(false);
+  const [paying, setPaying] = createSignal<PayMode | null>(null);
   const [receipt, setReceipt] = createSignal<SaleDoc | null>(null);
+  const [dialog, setDialog] = createSignal<Dialog | null>(null);
+  const [flash, setFlash] = createSignal<Flash | null>(null);
+  const [parkedError, setParkedError] = createSignal<string | null>(null);
 
-  const totals = createMemo(() => cartTotals(cart(), currency()));
-  const due = (): Money => {
-    const r = totals();
-    return r.ok ? r.value.gross : money(0);
+  const settings = () => session.settings.value();
+  const threshold = (): number => settings()?.discountThresholdBp ?? DEFAULT_DISCOUNT_THRESHOLD_BP;
+  const summary = createMemo(() => cartSummary(cart(), { currency: currency(), thresholdBp: threshold() }));
+  const due = () => {
+    const s = summary();
+    return s.ok ? s.value.gross : null;
   };
-  const itemCount = (): number => cart().reduce((n, l) => n + l.quantity, 0);
-  const canPay = (): boolean => cart().length > 0 && totals().ok && !paying() && receipt() === null;
+  const canPay = (): boolean => cart().items.length > 0 && summary().ok && paying() === null && receipt() === null && dialog() === null;
+  const focusSearch = (select = false): void => queueMicrotask(() => search?.focus(select));
 
-  function focusSearch(select = false): void {
-    queueMicrotask(() => {
-      search?.focus();
-      if (select) search?.select();
-    });
-  }
-
-  function addProduct(product: ProductRow): void {
-    const lines = cart();
-    const index = lines.findIndex((l) => l.product.sku === product.sku);
-    if (index >= 0) {
-      setCart(lines.map((l, i) => (i === index ? { ...l, quantity: l.quantity + 1 } : l)));
-      setSelected(index);
-    } else {
-      setCart([...lines, { product, quantity: 1 }]);
-      setSelected(lines.length);
-    }
-    setQuery('');
-    setResults(null);
-    setNotice(null);
+  function add(product: ProductRow): void {
+    cartStore.update((c) => addProduct(c, product));
+    const items = cartStore.currentCart().items;
+    setSelected(items.find((i) => i.product.sku === product.sku && i.quantity > 0)?.key ?? -1);
+    setFlash(null);
     focusSearch();
   }
 
-  function changeQuantity(index: number, delta: number): void {
-    setCart(cart().map((l, i) => (i === index ? { ...l, quantity: Math.max(1, l.quantity + delta) } : l)));
-    setSelected(index);
+  function changeQuantity(item: CartItem, delta: number): void {
+    cartStore.update((c) => setQuantity(c, item.key, Math.max(1, Math.abs(item.quantity) + delta)));
+    setSelected(item.key);
   }
 
-  function removeLine(index: number): void {
-    const next = cart().filter((_, i) => i !== index);
-    setCart(next);
-    setSelected(next.length === 0 ? -1 : Math.min(index, next.length - 1));
-    focusSearch();
-  }
-
-  async function submitSearch(): Promise<void> {
-    const text = query().trim();
-    if (text === '') return;
-    setNotice(null);
-    try {
-      const product = await findProductByCode(text);
-      if (product) {
-        addProduct(product);
-        return;
-      }
-      if (/^\d+$/.test(text)) {
-        // Only digits: a scanned barcode, never a name.
-        const misread = classifyBarcode(text) === null && /^(\d{8}|\d{12}|\d{13})$/.test(text);
-        setResults(null);
-        setNotice({
-          kind: 'unknown',
-          text: t().sell.unknownBarcode(text) + (misread ? ` (${t().sell.badCheckDigit})` : ''),
-        });
-        focusSearch(true);
-        return;
-      }
-      const found = await searchProducts(text, 24);
-      setResults(found);
-      if (found.length === 0) setNotice({ kind: 'none-found', text: t().sell.noResults(text) });
-    } catch (e) {
-      setNotice({ kind: 'error', text: t().sell.searchError(errorMessage(e)) });
-    }
-  }
-
-  function clearSearch(): void {
-    setQuery('');
-    setResults(null);
-    setNotice(null);
+  function remove(item: CartItem): void {
+    cartStore.update((c) => removeLine(c, item.key));
+    const left = cartStore.currentCart().items;
+    setSelected(left.at(-1)?.key ?? -1);
     focusSearch();
   }
 
   function newSale(): void {
     setReceipt(null);
-    setPaying(false);
-    setCart([]);
+    setPaying(null);
+    cartStore.clear();
     setSelected(-1);
-    clearSearch();
+    search?.clear();
+    focusSearch();
   }
 
-  async function pay(received: Money): Promise<string | null> {
+  function closeDialog(): void {
+    setDialog(null);
+    focusSearch();
+  }
+
+  async function pay(tenders: Tender[]): Promise<string | null> {
     try {
-      const result = await completeSale({
-        cart: cart(),
-        tenders: [{ kind: 'cash', amount: received }],
-        cashier: DEFAULT_CASHIER,
-      });
-      if (!result.ok) return t().tender.refused(describeRefusal(result.error));
-      setPaying(false);
+      const result = await completeSale({ cart: cart(), tenders });
+      if (!result.ok) {
+        if (result.error.kind === 'no_open_shift') {
+          setPaying(null);
+          setFlash({ kind: 'no-shift', text: t().counter.shift.noOpenShiftBody });
+          return null;
+        }
+        if (result.error.kind === 'not_signed_in') return t().counter.shift.notSignedIn;
+        return t().tender.refused(describeRefusal(result.error));
+      }
+      setPaying(null);
       setReceipt(result.value);
       return null;
     } catch (e) {
@@ -133,47 +110,72 @@ export default function SellScreen(): JSX.Element {
     }
   }
 
+  async function park(label: string): Promise<string | null> {
+    const r = await parkSale({ cart: cart(), label });
+    if (!r.ok) return describeRefusal(r.error);
+    cartStore.clear();
+    setDialog(null);
+    setFlash({ kind: 'info', text: t().counter.park.parked(r.value.label || '—') });
+    focusSearch();
+    return null;
+  }
+
+  async function resume(id: string): Promise<void> {
+    if (!cartStore.isEmpty()) return void setParkedError(t().counter.park.cartNotEmpty);
+    const r = await resumeParkedSale(id);
+    if (!r.ok) return void setParkedError(r.error.kind === 'already_resumed' ? t().counter.park.alreadyResumed : describeRefusal(r.error));
+    cartStore.loadCart(r.value);
+    setParkedError(null);
+    closeDialog();
+  }
+
+  async function voidCurrent(reason: string): Promise<string | null> {
+    const override = await requestManagerOverride('void', { message: reason, reason });
+    if (override === null) return t().counter.line.managerRefused;
+    const r = await voidSale({ cart: cart(), reason, overrideId: override._id });
+    if (!r.ok) return describeRefusal(r.error);
+    cartStore.clear();
+    setDialog(null);
+    setFlash({ kind: 'info', text: t().counter.void.done });
+    focusSearch();
+    return null;
+  }
+
+  async function unknownCode(_code: string): Promise<boolean> {
+    const staff = await currentStaff().catch(() => null);
+    return staff?.role === 'manager';
+  }
+
   function onKey(e: KeyboardEvent): void {
+    if (dialog() !== null || paying() !== null) return;
+    const payKeys: Record<string, PayMode> = { F4: 'cash', F6: 'card', F7: 'voucher' };
+    const mode = payKeys[e.key];
+    if (mode) {
+      e.preventDefault();
+      if (canPay()) setPaying(mode);
+      return;
+    }
     if (e.key === 'F2') {
       e.preventDefault();
       if (receipt()) newSale();
-      else if (!paying()) focusSearch(true);
+      else focusSearch(true);
       return;
     }
-    if (e.key === 'F4') {
-      e.preventDefault();
-      if (canPay()) setPaying(true);
-      return;
-    }
-    if (e.key === 'Escape') {
-      if (paying()) {
-        e.preventDefault();
-        setPaying(false);
-        focusSearch();
-      } else if (receipt()) {
-        e.preventDefault();
-        newSale();
-      } else {
-        clearSearch();
-      }
-      return;
-    }
-    if (receipt() && e.key === 'Enter' && !e.repeat && !(e.target instanceof HTMLButtonElement)) {
+    if (e.key === 'Escape' && receipt()) {
       e.preventDefault();
       newSale();
       return;
     }
-    if (paying() || receipt()) return;
+    if (receipt()) return;
     const plus = e.key === '+' || e.code === 'NumpadAdd';
     const minus = e.key === '-' || e.key === '−' || e.code === 'NumpadSubtract';
     if (!plus && !minus) return;
     // In a field with text, + and - are characters (SKUs have dashes); otherwise they edit the line.
-    const target = e.target;
-    if (target instanceof HTMLInputElement && target.value !== '') return;
-    const index = selected();
-    if (index < 0 || index >= cart().length) return;
+    if (e.target instanceof HTMLInputElement && e.target.value !== '') return;
+    const item = itemByKey(cart(), selected());
+    if (!item) return;
     e.preventDefault();
-    changeQuantity(index, plus ? 1 : -1);
+    changeQuantity(item, plus ? 1 : -1);
   }
 
   onMount(() => {
@@ -182,274 +184,87 @@ export default function SellScreen(): JSX.Element {
   });
   onCleanup(() => window.removeEventListener('keydown', onKey));
 
-  const lineTotal = (index: number): Money | null => {
-    const r = totals();
-    return r.ok ? (r.value.lines[index]?.total ?? null) : null;
+  const editedItem = (): CartItem | null => {
+    const d = dialog();
+    return d?.kind === 'discount' && d.key !== null ? (itemByKey(cart(), d.key) ?? null) : null;
   };
 
   return (
     <div class="sell">
-      <section class="sell-left" aria-label={t().sell.search}>
-        <form
-          class="search-bar"
-          role="search"
-          onSubmit={(e) => {
-            e.preventDefault();
-            void submitSearch();
-          }}
-        >
-          <label class="visually-hidden" for="search">
-            {t().sell.search}
-          </label>
-          <input
-            id="search"
-            ref={search}
-            data-testid="search"
-            class="input-xl"
-            type="search"
-            enterkeyhint="search"
-            autocomplete="off"
-            autocapitalize="off"
-            spellcheck={false}
-            placeholder={t().sell.searchPlaceholder}
-            value={query()}
-            onInput={(e) => {
-              setQuery(e.currentTarget.value);
-              if (notice()?.kind !== 'error') setNotice(null);
-            }}
-          />
-          <kbd class="key-hint" aria-hidden="true">
-            F2
-          </kbd>
-        </form>
-
-        <Show when={notice()}>
-          {(n) => (
-            <p
-              class="banner"
-              classList={{ warning: n().kind !== 'error', error: n().kind === 'error' }}
-              role="alert"
-              data-testid={n().kind === 'unknown' ? 'product-unknown' : n().kind === 'none-found' ? 'search-empty' : 'search-error'}
-            >
-              {n().text}
-            </p>
-          )}
-        </Show>
-
-        <Show when={results() !== null && (results()?.length ?? 0) > 0}>
-          <p class="muted small">{t().sell.results(results()?.length ?? 0)}</p>
-          <ul class="results" role="list">
-            <For each={results() ?? []}>
-              {(p) => (
-                <li>
-                  <button type="button" class="result" data-testid="search-result" onClick={() => addProduct(p)}>
-                    <span class="result-name">{p.name}</span>
-                    <span class="result-sku muted">{p.sku}</span>
-                    <span class="result-price">
-                      {fmtMoney(p.price, p.currency)}
-                      <Show when={!p.priceIncludesTax}>
-                        <small> HT</small>
-                      </Show>
-                    </span>
-                  </button>
-                </li>
-              )}
-            </For>
-          </ul>
-        </Show>
-
-        <Show when={results() === null && cart().length === 0 && notice() === null}>
-          <div class="empty-hint">
-            <div class="empty-icon" aria-hidden="true">
-              ▥
-            </div>
-            <p>{t().sell.emptyCart}</p>
-          </div>
-        </Show>
-        <ul class="shortcut-hints" aria-label={t().shortcuts.title}>
-          <li>
-            <kbd>F2</kbd> {t().shortcuts.search}
-          </li>
-          <li>
-            <kbd>F4</kbd> {t().shortcuts.pay}
-          </li>
-          <li>
-            <kbd>+</kbd> <kbd>−</kbd> {t().shortcuts.quantity}
-          </li>
-          <li>
-            <kbd>{t().keys.esc}</kbd> {t().shortcuts.clear}
-          </li>
-        </ul>
-      </section>
+      <ProductSearch ref={(h) => (search = h)} onAdd={add} mayCreate={unknownCode} onQuickProduct={(barcode) => setDialog({ kind: 'quick', barcode })} />
 
       <section class="sell-right" aria-label={t().sell.cart}>
         <div class="cart-head">
           <h2>{t().sell.cart}</h2>
-          <span class="muted">{t().sell.items(itemCount())}</span>
-        </div>
-        <ol class="cart" role="list">
-          <For each={cart()}>
-            {(line, i) => (
-              <li
-                class="cart-line"
-                classList={{ selected: selected() === i() }}
-                data-testid="cart-line"
-                data-sku={line.product.sku}
-                onClick={() => setSelected(i())}
-              >
-                <div class="line-main">
-                  <span class="line-name">{line.product.name}</span>
-                  <span class="line-unit muted">
-                    {fmtMoney(line.product.price, currency())}
-                    <Show when={!line.product.priceIncludesTax}> HT</Show> · {fmtRate(line.product.vatRate)}
-                  </span>
-                </div>
-                <div class="qty" role="group" aria-label={t().sell.quantity}>
-                  <button
-                    type="button"
-                    class="btn icon"
-                    aria-label={t().sell.decrease}
-                    title={`${t().sell.decrease} (−)`}
-                    data-testid="qty-minus"
-                    disabled={line.quantity <= 1}
-                    onClick={(e) => {
-                      e.stopPropagation();
-                      changeQuantity(i(), -1);
-                    }}
-                  >
-                    −
-                  </button>
-                  <span class="qty-value" data-testid="cart-qty" aria-live="polite">
-                    {line.quantity}
-                  </span>
-                  <button
-                    type="button"
-                    class="btn icon"
-                    aria-label={t().sell.increase}
-                    title={`${t().sell.increase} (+)`}
-                    data-testid="qty-plus"
-                    onClick={(e) => {
-                      e.stopPropagation();
-                      changeQuantity(i(), 1);
-                    }}
-                  >
-                    +
-                  </button>
-                </div>
-                <span class="line-total">
-                  {(() => {
-                    const total = lineTotal(i());
-                    return total === null ? '—' : fmtMoney(total, currency());
-                  })()}
-                </span>
-                <button
-                  type="button"
-                  class="btn icon danger"
-                  aria-label={t().sell.removeLine(line.product.name)}
-                  title={t().sell.remove}
-                  data-testid="cart-remove"
-                  onClick={(e) => {
-                    e.stopPropagation();
-                    removeLine(i());
-                  }}
-                >
-                  ✕
-                </button>
-              </li>
-            )}
-          </For>
-        </ol>
-
-        <div class="totals">
-          <Show when={totals()} keyed>
-            {(r) =>
-              r.ok ? (
-                <>
-                  <div class="totals-row muted">
-                    <span>{t().sell.net}</span>
-                    <span>{fmtMoney(r.value.net, currency())}</span>
-                  </div>
-                  <For each={r.value.vatBreakdown}>
-                    {(row) => (
-                      <div class="totals-row muted">
-                        <span>{t().sell.vatAt(fmtRate(row.rate))}</span>
-                        <span>{fmtMoney(row.vat, currency())}</span>
-                      </div>
-                    )}
-                  </For>
-                  <div class="totals-row grand">
-                    <span>{t().sell.total}</span>
-                    <span data-testid="cart-total">{fmtMoney(r.value.gross, currency())}</span>
-                  </div>
-                </>
-              ) : (
-                <p class="banner error" role="alert">
-                  {describeRefusal(r.error)}
-                </p>
-              )
-            }
-          </Show>
-        </div>
-
-        <div class="sell-actions">
-          <button
-            type="button"
-            class="btn secondary"
-            disabled={cart().length === 0}
-            onClick={() => {
-              setCart([]);
-              setSelected(-1);
-              focusSearch();
-            }}
-          >
-            {t().sell.clearCart}
+          <span class="muted">{t().sell.items(unitCount(cart()))}</span>
+          <button type="button" class="btn secondary" data-testid="parked-list" onClick={() => { setParkedError(null); setDialog({ kind: 'parked' }); }}>
+            {t().counter.park.list}
           </button>
-          <button
-            type="button"
-            class="btn primary big pay"
-            data-testid="pay-cash"
-            disabled={!canPay()}
-            onClick={() => setPaying(true)}
-          >
+        </div>
+        <CustomerPicker customerId={cart().customerId} onPick={(id) => cartStore.update((c) => attachCustomer(c, id))} />
+        <Show when={flash()}>
+          {(f) => (
+            <div class="banner" classList={{ warning: f().kind === 'no-shift', error: f().kind === 'error' }} role="alert" data-testid={f().kind === 'no-shift' ? 'no-open-shift' : 'sell-flash'}>
+              <Show when={f().kind === 'no-shift'}><strong>{t().counter.shift.noOpenShift}</strong> </Show>
+              {f().text}
+              <Show when={f().kind === 'no-shift'}>
+                <button type="button" class="btn primary" data-testid="no-open-shift-go" onClick={() => navigate('/shift')}>{t().counter.shift.openShift}</button>
+              </Show>
+            </div>
+          )}
+        </Show>
+        <CartView cart={cart()} summary={summary()} selected={selected()} onSelect={setSelected} onQuantity={changeQuantity} onRemove={remove}
+          onEdit={(item) => setDialog({ kind: 'discount', key: item.key })} />
+        <div class="sell-actions">
+          <button type="button" class="btn secondary" data-testid="discount-cart" disabled={cart().items.length === 0} onClick={() => setDialog({ kind: 'discount', key: null })}>
+            % {t().counter.line.cartDiscount}
+          </button>
+          <button type="button" class="btn secondary" data-testid="park-sale" disabled={cart().items.length === 0} onClick={() => setDialog({ kind: 'park' })}>
+            {t().counter.park.park}
+          </button>
+          <button type="button" class="btn secondary danger" data-testid="void-sale" disabled={cart().items.length === 0} onClick={() => setDialog({ kind: 'void' })}>
+            {t().counter.void.void}
+          </button>
+          <button type="button" class="btn primary big pay" data-testid="pay-cash" disabled={!canPay()} onClick={() => setPaying('cash')}>
             {t().sell.payCash} <kbd>F4</kbd>
           </button>
         </div>
       </section>
 
-      <Show when={paying()}>
-        <TenderPanel
-          due={due()}
-          currency={currency()}
-          onComplete={pay}
-          onCancel={() => {
-            setPaying(false);
-            focusSearch();
-          }}
-        />
+      <Show when={paying() !== null && due() !== null}>
+        <TenderPanel due={due()!} currency={currency()} otherTenders={settings()?.otherTenders ?? []} initialMode={paying() ?? 'cash'} onComplete={pay}
+          onCancel={() => { setPaying(null); focusSearch(); }} />
       </Show>
 
+      <Switch>
+        <Match when={dialog()?.kind === 'discount'}>
+          <DiscountDialog item={editedItem()} current={editedItem() ? editedItem()!.discount : cart().discount} currency={currency()} onCancel={closeDialog}
+            onApply={async (change) => {
+              const item = editedItem();
+              const next = item ? await applyLineChange(cart(), item.key, change, threshold()) : await applyCartDiscount(cart(), change.discount, threshold());
+              if (next === null) setFlash({ kind: 'error', text: t().counter.line.managerRefused });
+              else cartStore.loadCart(next);
+              closeDialog();
+            }} />
+        </Match>
+        <Match when={dialog()?.kind === 'park'}>
+          <TextPrompt title={t().counter.park.park} label={t().counter.park.label} placeholder={t().counter.park.labelPlaceholder} inputTestId="park-label" confirmTestId="park-confirm"
+            confirmLabel={t().counter.park.confirm} onConfirm={park} onCancel={closeDialog} />
+        </Match>
+        <Match when={dialog()?.kind === 'void'}>
+          <TextPrompt title={t().counter.void.title} label={t().counter.void.reason} placeholder={t().counter.void.reasonPlaceholder} inputTestId="void-reason" confirmTestId="void-confirm"
+            confirmLabel={t().counter.void.confirm} danger requiredMessage={t().counter.void.needsReason} onConfirm={voidCurrent} onCancel={closeDialog} />
+        </Match>
+        <Match when={dialog()?.kind === 'parked'}>
+          <ParkedSales onResume={(id) => void resume(id)} onClose={closeDialog} error={parkedError()} />
+        </Match>
+        <Match when={(() => { const d = dialog(); return d?.kind === 'quick' ? d : null; })()} keyed>
+          {(d) => <QuickProduct barcode={d.barcode} onCancel={closeDialog} onCreated={(p) => { closeDialog(); search?.clear(); add(p); }} />}
+        </Match>
+      </Switch>
+
       <Show when={receipt()}>
-        {(sale) => (
-          <div class="overlay receipt-overlay">
-            <div class="panel receipt-panel" role="dialog" aria-modal="true" aria-label={t().receipt.title}>
-              <Receipt sale={sale()} />
-              <div class="panel-actions no-print">
-                <button type="button" class="btn secondary" onClick={() => window.print()}>
-                  {t().receipt.print}
-                </button>
-                <button
-                  type="button"
-                  class="btn primary big"
-                  data-testid="new-sale"
-                  ref={(el) => queueMicrotask(() => el.focus())}
-                  onClick={newSale}
-                >
-                  {t().receipt.newSale} <kbd>{t().keys.enter}</kbd>
-                </button>
-              </div>
-            </div>
-          </div>
-        )}
+        {(sale) => <ReceiptPanel sale={sale()} primaryLabel={t().receipt.newSale} primaryTestId="new-sale" onPrimary={newSale} />}
       </Show>
     </div>
   );

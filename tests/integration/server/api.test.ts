@@ -254,13 +254,14 @@ describe('register write validation', () => {
     expect(await json(put)).toMatchObject({ error: 'forbidden' });
   });
 
-  it('rejects product: documents from a register', async () => {
-    const product = { _id: 'product:HACK', type: 'product', sku: 'HACK', name: 'Free', barcodes: [], price: 0, priceIncludesTax: true, vatRate: 550, currency: 'EUR', category: 'x', stockTracked: false, updatedAt: '2026-01-05T10:00:00.000Z' };
-    const res = await dbReq('POST', '/db/store-alpha/_bulk_docs', bearer(regA), { docs: [product, customerDoc('OK1')] });
+  it('rejects changes to an existing product from a register (registers may only create products)', async () => {
+    const product = { _id: 'product:HACK', type: 'product', sku: 'HACK', name: 'Dear', barcodes: [], price: 900, priceIncludesTax: true, vatRate: 550, currency: 'EUR', category: 'x', stockTracked: false, updatedAt: '2026-01-05T10:00:00.000Z' };
+    expect((await dbReq('PUT', '/db/store-alpha/product%3AHACK', admin(), product)).status).toBe(201);
+    const res = await dbReq('POST', '/db/store-alpha/_bulk_docs', bearer(regA), { docs: [{ ...product, price: 0, name: 'Free' }, customerDoc('OK1')] });
     const results = (await res.json()) as Array<Record<string, unknown>>;
     expect(results[0]).toMatchObject({ id: 'product:HACK', error: 'forbidden' });
     expect(results[1]).toMatchObject({ ok: true });
-    expect((await getAsAdmin('product:HACK')).status).toBe(404);
+    expect(await json(await getAsAdmin('product:HACK'))).toMatchObject({ price: 900, name: 'Dear' });
   });
 
   it('rejects a modified existing sale (PUT and _bulk_docs), and keeps the original', async () => {

@@ -48,6 +48,9 @@ it('seeds the demo store once, with valid documents, and never duplicates on res
   expect(stock.length).toBeGreaterThan(200);
   expect(stock.every((s) => s.id.startsWith('stock:server:') && s.doc.reason === 'count' && s.doc.location === 'shop')).toBe(true);
   expect(byType('customer').length).toBe(5);
+  // Demo staff (README): Camille, cashier, PIN 1234; Marc, manager, PIN 9876 (hashed, never in clear).
+  expect(byType('staff').map((s) => [s.doc.name, s.doc.role, s.doc.active])).toEqual([['Camille', 'cashier', true], ['Marc', 'manager', true]]);
+  expect(JSON.stringify(byType('staff'))).not.toMatch(/"1234"|"9876"/);
   const orders = byType('web_order');
   expect(orders.length).toBe(4);
   expect(new Set(orders.map((o) => o.doc.platform))).toEqual(new Set(['shopify', 'woocommerce', 'bigcommerce']));

@@ -61,7 +61,7 @@ describe('parseStoreDoc names the field at fault', () => {
   it.each<[string, unknown, string]>([
     ['not an object', 'hello', 'document:'],
     ['array', [], 'document:'],
-    ['unknown type', { ...product, type: 'invoice' }, 'type:'],
+    ['unknown type', { ...product, type: 'gift_card' }, 'type:'],
     ['missing _id', { ...product, _id: undefined }, '_id:'],
     ['_rev not a string', { ...product, _rev: 3 }, '_rev:'],
     ['float price', { ...product, price: 1.2 }, 'price:'],

@@ -1,0 +1,169 @@
+/**
+ * The outbound queue's documents. They live in the store's database (so they replicate to the
+ * registers, which may read them — staff see the queue — but never write them: the register write
+ * validation only accepts its own prefixes) and are written by the sync server only.
+ *
+ *   outbound:<platform>:<kind>:<key>   a push to a web store (stock level, fulfilment, status)
+ *   mail:<key>                         a mail to send (receipt, shipped, ready for pickup)
+ *
+ * States:  pending ──claim──▶ sending ──ok──▶ done
+ *                               │
+ *                               └─error──▶ failed (retry at nextAttemptAt) ──claim──▶ sending …
+ *                                          └─ after maxAttempts, or a permanent error ──▶ dead
+ * A dead job stays until staff retry it (POST /api/stores/:storeId/outbound/:id/retry → pending).
+ *
+ * A claim is a CouchDB revision: the job is rewritten to `sending` with `claim.owner` and a lease
+ * (`claim.until`) against the revision that was read; a 409 means another process owns it. A job
+ * whose lease expired (its owner died) can be claimed again; it is then `resumed`, and the handler
+ * re-checks the remote state before sending again (the first send may have reached the platform).
+ */
+import type { Platform } from '../../src/domain/documents.ts';
+
+export type OutboundKind = 'stock_level' | 'fulfilment' | 'ready_for_pickup' | 'picked_up' | 'cancellation';
+export type MailKind = 'receipt' | 'shipped' | 'ready_for_pickup';
+export type JobState = 'pending' | 'sending' | 'done' | 'failed' | 'dead';
+
+export const OUTBOUND_PREFIX = 'outbound:';
+export const MAIL_PREFIX = 'mail:';
+export const JOB_STATES: readonly JobState[] = ['pending', 'sending', 'done', 'failed', 'dead'];
+
+export interface JobClaim {
+  owner: string;
+  /** ISO instant the lease ends; after it another process may claim the job. */
+  until: string;
+  /** The job's version when it was claimed (a producer may bump it while the push is in flight). */
+  version: number;
+  /** True when the previous claim's lease expired without a result: the outcome of that send is unknown. */
+  resumed: boolean;
+}
+
+/** Payload of a stock-level push: the quantity the platform should show as available. */
+export interface StockLevelPayload {
+  sku: string;
+  available: number;
+  onHand: number;
+  reserved: number;
+}
+
+/** Payload of a web-order status push (from a register's web_order_event). */
+export interface OrderEventPayload {
+  /** weborder:<platform>:<shop>:<orderId> */
+  orderId: string;
+  platformOrderId: string;
+  /** The woevent:<registerId>:<ulid> document that caused it. */
+  eventId: string;
+  tracking?: { carrier: string; number: string; url?: string };
+  at: string;
+}
+
+export interface MailPayload {
+  template: MailKind;
+  to: string;
+  /** receipt: the sale; shipped / ready_for_pickup: the web order. */
+  sourceId: string;
+  /** shipped / ready_for_pickup: the event (for the tracking). */
+  eventId?: string;
+  /** The request or event that asked for this mail. */
+  requestId: string;
+  locale?: 'fr-FR' | 'en';
+}
+
+interface JobBase {
+  _id: string;
+  _rev?: string;
+  type: 'outbound_job';
+  /** Sent with every request (header Idempotency-Key) and used to recognise our own remote writes. */
+  idempotencyKey: string;
+  state: JobState;
+  /** Bumped when a producer replaces the payload (stock levels are coalesced into one job per SKU). */
+  version: number;
+  attempts: number;
+  maxAttempts: number;
+  nextAttemptAt: string;
+  createdAt: string;
+  updatedAt: string;
+  lastError?: string;
+  /** Why a pending job is not being sent at all (e.g. "SMTP not configured"). */
+  blocked?: string;
+  claim?: JobClaim;
+  doneAt?: string;
+  /** A short note on how it was done ("already fulfilled on the platform", message id…). */
+  result?: string;
+  /** Attempt log, most recent last, capped. */
+  history?: Array<{ at: string; outcome: 'ok' | 'error' | 'skipped'; detail: string }>;
+}
+
+export interface PlatformJobDoc extends JobBase {
+  channel: 'platform';
+  platform: Platform;
+  shop: string;
+  kind: OutboundKind;
+  payload: StockLevelPayload | OrderEventPayload;
+}
+
+export interface MailJobDoc extends JobBase {
+  channel: 'mail';
+  kind: MailKind;
+  payload: MailPayload;
+}
+
+export type JobDoc = PlatformJobDoc | MailJobDoc;
+
+const SAFE = /[^A-Za-z0-9_.@-]/g;
+/** Makes a value safe as one id segment (":" separates segments). */
+export function idPart(value: string): string {
+  return value.replace(SAFE, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`);
+}
+
+export function platformJobId(platform: Platform, kind: OutboundKind, key: string): string {
+  return `${OUTBOUND_PREFIX}${platform}:${kind}:${key}`;
+}
+
+export function mailJobId(key: string): string {
+  return `${MAIL_PREFIX}${key}`;
+}
+
+export function isJobId(id: string): boolean {
+  return id.startsWith(OUTBOUND_PREFIX) || id.startsWith(MAIL_PREFIX);
+}
+
+export function isJobDoc(doc: unknown): doc is JobDoc {
+  const d = doc as Partial<JobDoc> | null;
+  return !!d && typeof d._id === 'string' && isJobId(d._id) && d.type === 'outbound_job';
+}
+
+export interface BackoffPolicy {
+  baseMs: number;
+  maxMs: number;
+}
+
+/**
+ * Exponential backoff with "equal jitter": the n-th retry waits between half and all of
+ * min(max, base · 2^(n−1)), so that jobs failing together do not retry in lockstep.
+ */
+export function backoffDelay(attempts: number, policy: BackoffPolicy, random: () => number = Math.random): number {
+  const exp = Math.min(policy.maxMs, policy.baseMs * 2 ** Math.max(0, attempts - 1));
+  return Math.round(exp / 2 + (exp / 2) * random());
+}
+
+/** Whether the job should be picked up now (due, or its owner's lease ran out). */
+export function isClaimable(job: JobDoc, nowMs: number): boolean {
+  if (job.blocked) return false;
+  if (job.state === 'pending' || job.state === 'failed') return Date.parse(job.nextAttemptAt) <= nowMs;
+  if (job.state === 'sending') return !job.claim || Date.parse(job.claim.until) <= nowMs;
+  return false;
+}
+
+/** The instant (ms) from which the job becomes claimable, or null when it never will by itself. */
+export function dueAt(job: JobDoc): number | null {
+  if (job.blocked) return null;
+  if (job.state === 'pending' || job.state === 'failed') return Date.parse(job.nextAttemptAt);
+  if (job.state === 'sending') return job.claim ? Date.parse(job.claim.until) : 0;
+  return null;
+}
+
+export const HISTORY_MAX = 20;
+
+export function withHistory(job: JobDoc, entry: NonNullable<JobDoc['history']>[number]): JobDoc['history'] {
+  return [...(job.history ?? []), entry].slice(-HISTORY_MAX);
+}

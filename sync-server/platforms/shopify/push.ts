@@ -1,0 +1,139 @@
+/**
+ * Pushes to Shopify (Admin REST API, the version in the link's apiUrl):
+ *
+ *   stock level       POST inventory_levels/set.json {location_id, inventory_item_id, available}
+ *                     (an absolute set; the SKU → inventory_item_id map comes from GET products.json,
+ *                     the location from the link or the first active GET locations.json)
+ *   shipped           GET orders/{id}/fulfillment_orders.json, then for the open ones
+ *                     POST fulfillments.json {fulfillment:{line_items_by_fulfillment_order:[{fulfillment_order_id}],
+ *                     tracking_info:{company, number, url}, notify_customer:false}}
+ *                     (Comptoir mails the customer itself; no open fulfilment order = already fulfilled)
+ *   picked up         the same fulfilment, without tracking
+ *   ready for pickup  PUT orders/{id}.json {order:{id, tags}} adding the tag "ready-for-pickup"
+ *                     (the REST subset has no pickup state; GraphQL fulfillmentOrderLineItemsPreparedForPickup does)
+ *   cancellation      POST orders/{id}/cancel.json unless cancelled_at is set
+ */
+import type { WebOrderDoc } from '../../../src/domain/documents.ts';
+import type { OrderEventPayload, StockLevelPayload } from '../../outbound/jobs.ts';
+import { PushError } from '../../outbound/http.ts';
+import type { OrderEventKind, PlatformPusher, PushContext, PushOutcome } from '../../outbound/push-types.ts';
+
+type Json = Record<string, unknown>;
+interface VariantRef {
+  inventoryItemId: number | string;
+  inventoryQuantity: number | null;
+}
+
+export const READY_FOR_PICKUP_TAG = 'ready-for-pickup';
+
+/** page_info of the rel="next" link, if any. */
+export function nextPageInfo(link: string | null): string | null {
+  if (!link) return null;
+  for (const part of link.split(',')) {
+    if (!/rel="?next"?/.test(part)) continue;
+    const m = /<([^>]+)>/.exec(part);
+    if (!m) continue;
+    try {
+      return new URL(m[1]!).searchParams.get('page_info');
+    } catch {
+      return null;
+    }
+  }
+  return null;
+}
+
+async function variantsBySku(ctx: PushContext, refresh: boolean): Promise<Map<string, VariantRef>> {
+  const memo = ctx.memo.get('shopify:variants') as Map<string, VariantRef> | undefined;
+  if (memo && !refresh) return memo;
+  const map = new Map<string, VariantRef>();
+  let pageInfo: string | null = null;
+  for (let guard = 0; guard < 1000; guard++) {
+    const path: string = pageInfo ? `/products.json?limit=250&page_info=${encodeURIComponent(pageInfo)}` : '/products.json?limit=250';
+    const res = await ctx.api.call('GET', path);
+    for (const p of ((res.body as Json).products ?? []) as Json[]) {
+      for (const v of (p.variants ?? []) as Json[]) {
+        if (typeof v.sku === 'string' && v.sku !== '' && v.inventory_item_id !== undefined && v.inventory_item_id !== null) {
+          map.set(v.sku, { inventoryItemId: v.inventory_item_id as number, inventoryQuantity: typeof v.inventory_quantity === 'number' ? v.inventory_quantity : null });
+        }
+      }
+    }
+    pageInfo = nextPageInfo(res.headers.get('link'));
+    if (!pageInfo) break;
+  }
+  ctx.memo.set('shopify:variants', map);
+  return map;
+}
+
+async function locationId(ctx: PushContext): Promise<number | string> {
+  if (ctx.api.link.locationId) return /^\d+$/.test(ctx.api.link.locationId) ? Number(ctx.api.link.locationId) : ctx.api.link.locationId;
+  const memo = ctx.memo.get('shopify:location') as number | string | undefined;
+  if (memo !== undefined) return memo;
+  const res = await ctx.api.call('GET', '/locations.json');
+  const loc = (((res.body as Json).locations ?? []) as Json[]).find((l) => l.active !== false);
+  if (!loc) throw new PushError('shopify: the shop has no active location to hold stock', true);
+  ctx.memo.set('shopify:location', loc.id as number);
+  return loc.id as number;
+}
+
+async function fulfil(ctx: PushContext, orderId: string, tracking: OrderEventPayload['tracking']): Promise<PushOutcome> {
+  const res = await ctx.api.call('GET', `/orders/${encodeURIComponent(orderId)}/fulfillment_orders.json`);
+  const open = (((res.body as Json).fulfillment_orders ?? []) as Json[]).filter((fo) => ['open', 'in_progress', 'scheduled'].includes(String(fo.status)));
+  if (open.length === 0) return { result: `order ${orderId} has no open fulfilment order on Shopify: already fulfilled`, skipped: true };
+  const fulfillment: Json = {
+    line_items_by_fulfillment_order: open.map((fo) => ({ fulfillment_order_id: fo.id })),
+    notify_customer: false,
+  };
+  if (tracking) fulfillment.tracking_info = { company: tracking.carrier, number: tracking.number, ...(tracking.url ? { url: tracking.url } : {}) };
+  const created = await ctx.api.call('POST', '/fulfillments.json', { body: { fulfillment }, idempotencyKey: ctx.key('fulfillment') });
+  const id = ((created.body as Json).fulfillment as Json | undefined)?.id;
+  return { result: `fulfilment ${String(id ?? '?')} created for order ${orderId}${tracking ? ` (${tracking.carrier} ${tracking.number})` : ''}` };
+}
+
+export const shopifyPush: PlatformPusher = {
+  async stockLevel(ctx: PushContext, payload: StockLevelPayload): Promise<PushOutcome> {
+    let variants = await variantsBySku(ctx, ctx.verify);
+    if (!variants.has(payload.sku)) variants = await variantsBySku(ctx, true);
+    const ref = variants.get(payload.sku);
+    if (!ref) return { result: `SKU ${payload.sku} is not sold on Shopify: nothing to push`, skipped: true };
+    if (ctx.verify && ref.inventoryQuantity === payload.available) {
+      return { result: `Shopify already shows ${payload.available} for ${payload.sku}`, skipped: true };
+    }
+    const location = await locationId(ctx);
+    await ctx.api.call('POST', '/inventory_levels/set.json', {
+      body: { location_id: location, inventory_item_id: ref.inventoryItemId, available: payload.available },
+      idempotencyKey: ctx.key('set'),
+    });
+    ref.inventoryQuantity = payload.available;
+    return { result: `available ${payload.available} set for ${payload.sku} (inventory item ${String(ref.inventoryItemId)})` };
+  },
+
+  async orderEvent(ctx: PushContext, kind: OrderEventKind, payload: OrderEventPayload, _order: WebOrderDoc | null): Promise<PushOutcome> {
+    const id = payload.platformOrderId;
+    switch (kind) {
+      case 'fulfilment':
+        return fulfil(ctx, id, payload.tracking);
+      case 'picked_up':
+        return fulfil(ctx, id, undefined);
+      case 'ready_for_pickup': {
+        const res = await ctx.api.call('GET', `/orders/${encodeURIComponent(id)}.json`);
+        const order = ((res.body as Json).order ?? {}) as Json;
+        const tags = String(order.tags ?? '')
+          .split(',')
+          .map((t) => t.trim())
+          .filter((t) => t !== '');
+        if (tags.includes(READY_FOR_PICKUP_TAG)) return { result: `order ${id} is already tagged ${READY_FOR_PICKUP_TAG}`, skipped: true };
+        await ctx.api.call('PUT', `/orders/${encodeURIComponent(id)}.json`, {
+          body: { order: { id: Number.isNaN(Number(id)) ? id : Number(id), tags: [...tags, READY_FOR_PICKUP_TAG].join(', ') } },
+          idempotencyKey: ctx.key('tags'),
+        });
+        return { result: `order ${id} tagged ${READY_FOR_PICKUP_TAG}` };
+      }
+      case 'cancellation': {
+        const res = await ctx.api.call('GET', `/orders/${encodeURIComponent(id)}.json`);
+        if (((res.body as Json).order as Json | undefined)?.cancelled_at) return { result: `order ${id} is already cancelled on Shopify`, skipped: true };
+        await ctx.api.call('POST', `/orders/${encodeURIComponent(id)}/cancel.json`, { body: {}, idempotencyKey: ctx.key('cancel') });
+        return { result: `order ${id} cancelled on Shopify` };
+      }
+    }
+  },
+};

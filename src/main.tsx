@@ -15,7 +15,12 @@ import './ui/styles/receipt.css';
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element');
 
-render(() => <App />, root);
-startSession();
-startHardware();
+if (location.pathname === '/display') {
+  // The customer display window (second screen): no register lock, no sync, no hardware; it only listens.
+  void import('./ui/screens/CustomerDisplayScreen.tsx').then(({ default: CustomerDisplayScreen }) => render(() => <CustomerDisplayScreen />, root));
+} else {
+  render(() => <App />, root);
+  startSession();
+  startHardware();
+}
 registerServiceWorker();

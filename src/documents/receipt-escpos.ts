@@ -74,7 +74,7 @@ function header(e: Encoder, sale: SaleDoc, ctx: ReceiptContext, width: number): 
   e.align('center').bold(true).size(2, 2);
   for (const l of wrap(printable(ctx.shopName), Math.floor(width / 2))) e.line(l);
   e.size(1, 1).bold(false);
-  for (const l of ctx.address) e.line(printable(l));
+  for (const a of ctx.address) for (const l of wrap(printable(a), width)) e.line(l);
   if (ctx.reprint) e.bold(true).size(2, 2).line(w.duplicate).size(1, 1).bold(false);
   if (sale.kind === 'refund') e.bold(true).line(w.refund).bold(false);
   e.align('left');
@@ -114,7 +114,8 @@ function totals(e: Encoder, sale: SaleDoc, ctx: ReceiptContext, width: number): 
   for (const row of sale.vatBreakdown) e.line(cols([rate(row.rate, ctx.lang), m(row.net), m(row.vat), m(row.gross)], widths));
   rule(e, width);
   for (const t of sale.tenders) e.line(pair(tenderLabel(t, ctx.lang), m(t.amount), width));
-  if (sale.totals.change !== 0) e.bold(true).line(pair(w.change, m(sale.totals.change), width)).bold(false);
+  // Change is printed whenever cash changed hands, "0,00 €" included: the customer can check it.
+  if (sale.totals.change !== 0 || sale.tenders.some((t) => t.kind === 'cash')) e.bold(true).line(pair(w.change, m(sale.totals.change), width)).bold(false);
 }
 
 /** The receipt of `sale`: header, lines, totals, VAT per rate, tenders, change, barcode + QR, cut. */
@@ -130,7 +131,7 @@ export function buildReceiptBytes(sale: SaleDoc, ctx: ReceiptContext, profile: P
   e.align('center').barcode(sale.receiptLabel, 'code128', { height: 60, width: moduleWidth, text: 'below' });
   e.qrcode(sale.receiptLabel, { model: 2, size: width >= 42 ? 6 : 4, errorlevel: 'm' });
   e.line(RECEIPT_WORDS[ctx.lang].thanks);
-  for (const l of ctx.legal ?? []) e.line(printable(l));
+  for (const legal of ctx.legal ?? []) for (const l of wrap(printable(legal), width)) e.line(l);
   if (ctx.reprint) e.bold(true).line(RECEIPT_WORDS[ctx.lang].duplicate).bold(false);
   e.align('left');
   return e.cut('partial').encode();

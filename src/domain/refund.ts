@@ -8,6 +8,9 @@
 import { money } from './money.ts';
 import type { Money } from './money.ts';
 import type { SaleDoc, SaleLine, Tender } from './documents.ts';
+import { addReturnLine, type Cart } from './cart.ts';
+import { lineBase } from './cart-lines.ts';
+import type { SaleProduct } from './sale.ts';
 import { divideRoundHalfAwayFromZero } from './vat.ts';
 
 export interface ReturnableLine {
@@ -45,6 +48,40 @@ export function returnableLines(original: Pick<SaleDoc, '_id' | 'lines'>, laterS
     out.push({ lineIndex, line, sold: line.quantity, returned: r, returnable: Math.max(0, line.quantity - r) });
   });
   return out;
+}
+
+/**
+ * What is left of a sold line after the returns `laterSales` made of it: the units not returned yet,
+ * and the part of the line total (and discount) they carry, taken from the earlier returns' actual
+ * totals. Returning from this remainder pro rata is cumulative: the last units give back exactly what
+ * is left, so all the returns of a line add up to its total, to the cent. null when nothing is left.
+ */
+export function remainingLine(original: Pick<SaleDoc, '_id' | 'lines'>, lineIndex: number, laterSales: Iterable<Pick<SaleDoc, '_id' | 'lines'>>): SaleLine | null {
+  const line = original.lines[lineIndex];
+  if (line === undefined || line.quantity <= 0) return null;
+  let units = 0;
+  let refunded = 0;
+  let discountBack = 0;
+  const seen = new Set<string>();
+  for (const sale of laterSales) {
+    if (sale._id === original._id || seen.has(sale._id)) continue;
+    seen.add(sale._id);
+    for (const l of sale.lines) {
+      if (l.quantity >= 0 || l.returnOf?.saleId !== original._id || l.returnOf.line !== lineIndex) continue;
+      units -= l.quantity;
+      refunded -= l.total;
+      discountBack += l.discount?.amount ?? 0;
+    }
+  }
+  const quantity = line.quantity - units;
+  if (quantity <= 0) return null;
+  const rest: SaleLine = { ...line, quantity, total: money(Math.max(0, line.total - refunded)) };
+  if (line.discount) {
+    const amount = Math.max(0, line.discount.amount - discountBack);
+    if (amount > 0) rest.discount = { ...line.discount, amount: money(amount) };
+    else delete rest.discount;
+  }
+  return rest;
 }
 
 /** round(amount × k / n), half away from zero, exact for any safe amount. */
@@ -130,4 +167,31 @@ export function refundTenders(original: Pick<SaleDoc, 'tenders' | 'totals'>, ref
 /** Whether refunding these tenders takes cash out of the drawer (the drawer must open). */
 export function refundsCash(tenders: readonly Tender[]): boolean {
   return tenders.some((t) => t.kind === 'cash' && t.amount < 0);
+}
+
+/**
+ * A return without a receipt (after a manager's 'refund_without_receipt' override): `quantity` units
+ * of a catalogue product at its current price. There is no original sale, so the line refers to the
+ * override document that authorised it (returnOf.saleId = the override's id) and carries it as its
+ * approval; restock as the cashier chose.
+ */
+export function addReturnWithoutReceipt(cart: Cart, input: { product: SaleProduct; quantity: number; restock: boolean; overrideId: string }): Cart {
+  const { product, quantity } = input;
+  const excl = !product.priceIncludesTax;
+  const line: SaleLine = {
+    sku: product.sku,
+    name: product.name,
+    quantity,
+    unitPrice: product.price,
+    vatRate: product.vatRate,
+    total: lineBase(quantity, product.price, excl, product.vatRate),
+    ...(excl ? { unitPriceExcludesTax: true as const } : {}),
+  };
+  const next = addReturnLine(cart, { saleId: input.overrideId, line, lineIndex: 0, quantity, restock: input.restock });
+  return {
+    ...next,
+    items: next.items.map((item, i) =>
+      i === next.items.length - 1 ? { ...item, approvals: [...(item.approvals ?? []), { action: 'refund_without_receipt' as const, overrideId: input.overrideId }] } : item,
+    ),
+  };
 }

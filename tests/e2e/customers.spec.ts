@@ -16,6 +16,9 @@ test.beforeAll(async () => {
   server = await startServer({ seedDemo: true, staticDir: process.env['E2E_STATIC_DIR'] ?? path.resolve('dist') });
 });
 
+// Several steps wait for replication; leave room on a loaded CI machine.
+test.describe.configure({ timeout: 240_000 });
+
 test.afterAll(async () => {
   await server?.stop();
 });

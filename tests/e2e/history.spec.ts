@@ -16,6 +16,9 @@ test.beforeAll(async () => {
   server = await startServer({ seedDemo: true, staticDir: process.env['E2E_STATIC_DIR'] ?? path.resolve('dist') });
 });
 
+// Several steps wait for replication; leave room on a loaded CI machine.
+test.describe.configure({ timeout: 240_000 });
+
 test.afterAll(async () => {
   await server?.stop();
 });
@@ -39,6 +42,12 @@ test('history: search by label and amount, repeat order, invoice numbered by the
 
   await page.getByTestId('nav-sales').click();
   await expect(page.getByTestId('sale-row')).toHaveCount(3);
+  // "?" lists this screen's shortcuts.
+  await page.locator('h1').click();
+  await page.keyboard.press('?');
+  await expect(page.getByTestId('shortcut-help')).toContainText('F2');
+  await page.keyboard.press('Escape');
+  await expect(page.getByTestId('shortcut-help')).toHaveCount(0);
   // Newest first.
   await expect(page.getByTestId('sale-row').first()).toContainText(labels[2]!);
 
@@ -88,6 +97,10 @@ test('history: search by label and amount, repeat order, invoice numbered by the
   await expect(page.getByTestId('invoice-reference')).toContainText(labels[0]!);
   await expect(page.getByTestId('invoice-total')).toContainText(typed(a!.price));
   await expect(page.getByTestId('invoice-line')).toHaveCount(1);
+  // The same page in French: HT / TVA / TTC.
+  await page.locator('.lang-switch button[lang="fr"]').click();
+  await expect(page.getByTestId('invoice-page')).toContainText('Total TTC');
+  await expect(page.getByTestId('invoice-page')).toContainText('Facture');
 
   const invoices = await serverDocs<InvoiceDoc>(server, 'demo', 'invoice:demo:');
   expect(invoices.map((i) => i.number)).toEqual([1]);

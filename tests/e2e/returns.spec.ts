@@ -82,3 +82,44 @@ test('refund one line of a previous sale by scanning its receipt: back in stock,
   expect(refund!.shiftId).toBe(original!.shiftId);
   expect(await onHandOnServer(returned.sku, location)).toBe(before + 1);
 });
+
+test('a return without a receipt needs a manager, then takes the product from the catalogue', async ({ page }) => {
+  await page.addInitScript(() => localStorage.setItem('comptoir.lang', 'fr'));
+  const [product] = (await serverDocs<ProductDoc>(server, 'demo', 'product:')).filter((p) => p.priceIncludesTax && (p.barcodes[0] ?? '').length === 13).slice(2, 3);
+  expect(product).toBeDefined();
+  const { registerId, pairingCode } = await server.createRegister('demo', 'Caisse sans ticket');
+  await pairThroughUi(page, server.url, pairingCode);
+  await openShiftThroughUi(page, '50');
+
+  await page.getByTestId('nav-returns').click();
+  await page.getByTestId('return-no-receipt').click();
+  await expect(page.getByTestId('override-modal')).toBeVisible();
+  await page.getByTestId('override-manager').filter({ hasText: 'Marc' }).click();
+  await page.getByTestId('override-pin').fill('9876');
+  await page.getByTestId('override-reason').fill('Cadeau sans ticket');
+  await page.getByTestId('override-confirm').click();
+  await expect(page.getByTestId('no-receipt-return')).toBeVisible();
+  await page.getByTestId('no-receipt-search').fill(product!.barcodes[0]!);
+  await page.getByTestId('no-receipt-search').press('Enter');
+  await expect(page.getByTestId('return-line')).toHaveCount(1);
+  await page.getByTestId('return-restock').uncheck();
+  await page.getByTestId('return-to-cart').click();
+
+  await expect(page.getByTestId('cart-line')).toHaveCount(1);
+  await page.getByTestId('pay-cash').click();
+  await expect(page.getByTestId('tender-panel')).toBeVisible();
+  if (await page.getByTestId('complete-sale').isDisabled()) await page.getByTestId('quick-cash').first().click();
+  await page.getByTestId('complete-sale').click();
+  await expect(page.getByTestId('receipt')).toBeVisible();
+
+  let refund: SaleDoc | undefined;
+  await expect.poll(async () => {
+    refund = (await serverDocs<SaleDoc>(server, 'demo', `sale:${registerId}:`)).find((s) => s.kind === 'refund');
+    return refund !== undefined;
+  }, { timeout: 60_000 }).toBe(true);
+  const overrideId = refund!.lines[0]?.returnOf?.saleId ?? '';
+  expect(overrideId).toMatch(new RegExp(`^override:${registerId}:`));
+  expect(refund!.lines[0]).toMatchObject({ sku: product!.sku, quantity: -1, total: -product!.price, restock: false });
+  expect(movementsOfSale(refund!)).toEqual([]);
+  await expect.poll(async () => (await serverDocs<{ _id: string; action: string }>(server, 'demo', overrideId)).map((o) => o.action), { timeout: 60_000 }).toEqual(['refund_without_receipt']);
+});

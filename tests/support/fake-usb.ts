@@ -40,7 +40,7 @@ export interface FakeUsbControl {
   pick(id: string | null): void;
   unplug(id: string): void;
   replug(id: string): void;
-  /** Unplugs the device once it has received at least `count` more bytes. */
+  /** Unplugs the device in the middle of the transfer that would take it past `count` more bytes. */
   unplugAfter(id: string, count: number): void;
   plugged(id: string): boolean;
   granted(id: string): boolean;
@@ -126,11 +126,14 @@ export function installFakeUsb(options: FakeUsbOptions = {}): FakeUsbControl {
       if (delay > 0) await sleep(delay);
       this.live();
       const view = data instanceof ArrayBuffer ? new Uint8Array(data) : new Uint8Array(data.buffer, data.byteOffset, data.byteLength);
-      for (const b of view) s.received.push(b);
-      if (s.unplugAt !== null && s.received.length >= s.unplugAt) {
+      if (s.unplugAt !== null && s.received.length + view.byteLength > s.unplugAt) {
+        // Pulled out in the middle of this transfer: the printer got the first bytes only.
+        for (const b of view.subarray(0, Math.max(0, s.unplugAt - s.received.length))) s.received.push(b);
         s.unplugAt = null;
-        setTimeout(() => control.unplug(s.spec.id), 0);
+        control.unplug(s.spec.id);
+        throw domError('NetworkError', 'A transfer error has occurred.');
       }
+      for (const b of view) s.received.push(b);
       return { status: 'ok', bytesWritten: view.byteLength } as USBOutTransferResult;
     }
   }

@@ -72,9 +72,11 @@ function OverrideModal(props: { request: Pending }): JSX.Element {
 
   onMount(() => (props.request.self || selected() ? (props.request.self ? reasonInput : pinInput) : undefined)?.focus());
 
+  // Resolve before closing: once pending is null, the modal's props are stale.
+  const { resolve } = props.request;
   const finish = (doc: OverrideDoc | null): void => {
+    resolve(doc);
     setPending(null);
-    props.request.resolve(doc);
   };
 
   async function confirm(): Promise<void> {

@@ -6,35 +6,14 @@
  */
 import { createSignal, For, onMount, Show } from 'solid-js';
 import type { JSX } from 'solid-js';
-import { addReturnLine, type Cart } from '../../domain/cart.ts';
-import type { SaleLine } from '../../domain/documents.ts';
 import { money } from '../../domain/money.ts';
-import { lineBase } from '../../domain/cart-lines.ts';
+import { addReturnWithoutReceipt } from '../../domain/refund.ts';
 import { findProductByCode, searchProducts } from '../../store/queries.ts';
 import { cartStore } from '../cart-store.ts';
 import { fmtMoney, t } from '../i18n/index.ts';
 import { errorMessage } from '../reactive.ts';
 import type { ProductRow } from '../types.ts';
 import { requestManagerOverride } from './ManagerOverride.tsx';
-
-/** The cart with `quantity` units of `product` returned without a receipt, under override `overrideId`. */
-export function addUnreceiptedReturn(cart: Cart, product: ProductRow, quantity: number, restock: boolean, overrideId: string): Cart {
-  const excl = !product.priceIncludesTax;
-  const line: SaleLine = {
-    sku: product.sku,
-    name: product.name,
-    quantity,
-    unitPrice: product.price,
-    vatRate: product.vatRate,
-    total: lineBase(quantity, product.price, excl, product.vatRate),
-    ...(excl ? { unitPriceExcludesTax: true as const } : {}),
-  };
-  const next = addReturnLine(cart, { saleId: overrideId, line, lineIndex: 0, quantity, restock });
-  const added = next.items[next.items.length - 1];
-  if (added === undefined) return next;
-  const approved = { ...added, approvals: [...(added.approvals ?? []), { action: 'refund_without_receipt' as const, overrideId }] };
-  return { ...next, items: [...next.items.slice(0, -1), approved] };
-}
 
 export function NoReceiptReturn(props: { onDone: () => void; onCancel: () => void }): JSX.Element {
   let input!: HTMLInputElement;
@@ -83,7 +62,7 @@ export function NoReceiptReturn(props: { onDone: () => void; onCancel: () => voi
     const id = overrideId();
     if (id === null || picked().length === 0) return;
     try {
-      cartStore.update((cart) => picked().reduce((c, p) => addUnreceiptedReturn(c, p.product, p.quantity, p.restock, id), cart));
+      cartStore.update((cart) => picked().reduce((c, p) => addReturnWithoutReceipt(c, { product: p.product, quantity: p.quantity, restock: p.restock, overrideId: id }), cart));
       props.onDone();
     } catch (e) {
       setError(errorMessage(e));

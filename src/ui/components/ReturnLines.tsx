@@ -5,9 +5,10 @@
  */
 import { createMemo, For, Show } from 'solid-js';
 import type { JSX } from 'solid-js';
-import type { SaleDoc } from '../../domain/documents.ts';
+import { addReturnLine, cartSummary, emptyCart } from '../../domain/cart.ts';
+import type { SaleDoc, SaleLine } from '../../domain/documents.ts';
 import { money, sum, type Money } from '../../domain/money.ts';
-import { refundTenders, returnAmounts, type ReturnableLine } from '../../domain/refund.ts';
+import { refundTenders, type ReturnableLine } from '../../domain/refund.ts';
 import { fmtMoney, t } from '../i18n/index.ts';
 
 export interface ReturnChoice {
@@ -15,9 +16,20 @@ export interface ReturnChoice {
   restock: boolean;
 }
 
+/** A returnable line and what is left of it to return from (remainingLine). */
+export type ReturnRow = ReturnableLine & { rest: SaleLine | null };
+
+/** What returning `quantity` units gives back, computed exactly as the cart will (positive). */
+export function refundFor(saleId: string, row: ReturnRow, quantity: number): Money {
+  if (row.rest === null || quantity <= 0) return money(0);
+  const q = Math.min(quantity, row.rest.quantity);
+  const s = cartSummary(addReturnLine(emptyCart(), { saleId, line: row.rest, lineIndex: row.lineIndex, quantity: q, restock: true }));
+  return s.ok ? money(-s.value.gross) : money(0);
+}
+
 export interface ReturnLinesProps {
   sale: SaleDoc;
-  lines: readonly ReturnableLine[];
+  lines: readonly ReturnRow[];
   choices: Record<number, ReturnChoice>;
   onChange: (lineIndex: number, choice: ReturnChoice) => void;
 }
@@ -27,10 +39,7 @@ export function choiceOf(choices: Record<number, ReturnChoice>, lineIndex: numbe
 }
 
 export function ReturnLines(props: ReturnLinesProps): JSX.Element {
-  const refundOf = (l: ReturnableLine): Money => {
-    const q = Math.min(choiceOf(props.choices, l.lineIndex).quantity, l.returnable);
-    return q > 0 ? returnAmounts(l.line, l.returned, q).refund : money(0);
-  };
+  const refundOf = (l: ReturnRow): Money => refundFor(props.sale._id, l, Math.min(choiceOf(props.choices, l.lineIndex).quantity, l.returnable));
   const total = createMemo(() => sum(props.lines.map(refundOf)));
   const tenders = createMemo(() => refundTenders(props.sale, total()));
   const kindLabel = (kind: 'cash' | 'card' | 'voucher' | 'other', label?: string): string => (kind === 'other' && label ? label : t().shift.report.tenderKinds[kind]);
@@ -42,7 +51,7 @@ export function ReturnLines(props: ReturnLinesProps): JSX.Element {
         <table class="data-table return-lines">
           <thead>
             <tr>
-              <th>{t().sell.cart}</th>
+              <th>{t().returns.item}</th>
               <th class="num">{t().returns.sold}</th>
               <th class="num">{t().returns.returned}</th>
               <th class="num">{t().returns.qty}</th>

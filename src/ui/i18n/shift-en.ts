@@ -91,6 +91,7 @@ export const returnsEn: typeof returnsFr = {
   find: 'Search',
   noResults: 'No matching sale.',
   lines: 'Items of the sale',
+  item: 'Item',
   sold: 'Sold',
   returned: 'Already returned',
   qty: 'To return',

@@ -89,6 +89,7 @@ export const returnsFr = {
   find: 'Rechercher',
   noResults: 'Aucune vente ne correspond.',
   lines: 'Articles de la vente',
+  item: 'Article',
   sold: 'Vendu',
   returned: 'Déjà retourné',
   qty: 'À retourner',

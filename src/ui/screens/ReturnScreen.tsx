@@ -10,11 +10,11 @@ import { createMemo, createSignal, For, onMount, Show } from 'solid-js';
 import type { JSX } from 'solid-js';
 import { addReturnLine, type Cart } from '../../domain/cart.ts';
 import type { SaleDoc } from '../../domain/documents.ts';
-import { returnableLines, type ReturnableLine } from '../../domain/refund.ts';
+import { remainingLine, returnableLines } from '../../domain/refund.ts';
 import { findSalesForReturn, watchReturnsOf } from '../../store/shift-queries.ts';
 import { cartStore } from '../cart-store.ts';
 import { NoReceiptReturn } from '../components/NoReceiptReturn.tsx';
-import { choiceOf, ReturnLines, type ReturnChoice } from '../components/ReturnLines.tsx';
+import { choiceOf, ReturnLines, type ReturnChoice, type ReturnRow } from '../components/ReturnLines.tsx';
 import { fmtDateTime, fmtMoney, t } from '../i18n/index.ts';
 import { errorMessage, live } from '../reactive.ts';
 import '../styles/shift.css';
@@ -52,13 +52,14 @@ export default function ReturnScreen(): JSX.Element {
     const s = sale();
     return watchReturnsOf(s ?? { _id: '', createdAt: '9999' });
   }, []);
-  const lines = createMemo((): ReturnableLine[] => {
+  const lines = createMemo((): ReturnRow[] => {
     const s = sale();
     if (s === null) return [];
     const pending = inCart(cartStore.currentCart(), s._id);
     return returnableLines(s, returns.value()).map((l) => {
       const waiting = pending.get(l.lineIndex) ?? 0;
-      return { ...l, returned: l.returned + waiting, returnable: Math.max(0, l.returnable - waiting) };
+      const rest = remainingLine(s, l.lineIndex, returns.value());
+      return { ...l, rest, returned: l.returned + waiting, returnable: Math.max(0, l.returnable - waiting) };
     });
   });
   const anyChosen = (): boolean => lines().some((l) => Math.min(choiceOf(choices(), l.lineIndex).quantity, l.returnable) > 0);
@@ -102,7 +103,8 @@ export default function ReturnScreen(): JSX.Element {
         for (const l of lines()) {
           const choice = choiceOf(choices(), l.lineIndex);
           const quantity = Math.min(choice.quantity, l.returnable);
-          if (quantity > 0) next = addReturnLine(next, { saleId: s._id, line: l.line, lineIndex: l.lineIndex, quantity, restock: choice.restock });
+          // From what is left of the line, so that successive returns add up to its total exactly.
+          if (quantity > 0) next = addReturnLine(next, { saleId: s._id, line: l.rest ?? l.line, lineIndex: l.lineIndex, quantity, restock: choice.restock });
         }
         return next;
       });

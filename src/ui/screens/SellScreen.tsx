@@ -24,6 +24,7 @@ import { session } from '../session.ts';
 import { applyCartDiscount, applyLineChange } from '../sell-flows.ts';
 import type { ProductRow } from '../types.ts';
 import { ProductSearch, type SearchHandle } from './ProductSearch.tsx';
+import { CounterPeripherals } from '../components/CounterPeripherals.tsx';
 import '../styles/counter.css';
 
 type Dialog =
@@ -200,6 +201,8 @@ export default function SellScreen(): JSX.Element {
           <button type="button" class="btn secondary" data-testid="parked-list" onClick={() => { setParkedError(null); setDialog({ kind: 'parked' }); }}>
             {t().counter.park.list}
           </button>
+          {/* H5b: scanners feed the cart through the scan stream; camera + customer display buttons. */}
+          <CounterPeripherals onProduct={(p) => { if (receipt()) newSale(); add(p); }} enabled={() => dialog() === null && paying() === null} sale={receipt} />
         </div>
         <CustomerPicker customerId={cart().customerId} onPick={(id) => cartStore.update((c) => attachCustomer(c, id))} />
         <Show when={flash()}>

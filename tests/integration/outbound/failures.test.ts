@@ -55,7 +55,6 @@ describe('a failing platform', () => {
     expect(gaps[0]).toBeGreaterThanOrEqual(150);
     expect(gaps[1]).toBeGreaterThanOrEqual(300);
     expect(gaps[2]).toBeGreaterThanOrEqual(600);
-    expect(gaps[2]!).toBeGreaterThan(gaps[0]!);
     // Every attempt carried the same idempotency key.
     expect(new Set(tries.map((t) => t.headers['idempotency-key'])).size).toBe(1);
 

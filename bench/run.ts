@@ -12,6 +12,7 @@ import { fileURLToPath } from 'node:url';
 import { chromium } from '@playwright/test';
 import type { BenchResult } from './projection-page.ts';
 import { printWebhookBench, runWebhookIngestionBench } from './webhook-ingestion.ts';
+import { printReceiptBench } from './receipt-build.ts';
 
 const DOCS = Number(process.env.BENCH_DOCS ?? 10_000);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 5);
@@ -73,6 +74,8 @@ async function main(): Promise<void> {
 main()
   // Webhook ingestion vs raw _bulk_docs on the real sync server (bench/webhook-ingestion.ts).
   .then(async () => printWebhookBench(await runWebhookIngestionBench()))
+  // Time to build a 50-line receipt's printer bytes vs TextEncoder of its text (bench/receipt-build.ts).
+  .then(() => printReceiptBench())
   .catch((error: unknown) => {
     console.error(error);
     process.exitCode = 1;

@@ -52,6 +52,10 @@ export function bindWedge(win: Window, onScan: WedgeScanHandler, options: Partia
   const doc = win.document;
   let snapshot: FieldSnapshot | null = null;
   let timer: ReturnType<typeof setTimeout> | undefined;
+  // Silence is measured from when the last key was handled, in the events' own time base: a busy
+  // page may handle a burst late, and its Enter must not be taken for silence in the meantime.
+  let lastStamp = 0;
+  let lastHandled = 0;
 
   function takeSnapshot(): void {
     const field = textField(doc.activeElement);
@@ -98,7 +102,7 @@ export function bindWedge(win: Window, onScan: WedgeScanHandler, options: Partia
     if (!detector.pending) return;
     timer = setTimeout(() => {
       timer = undefined;
-      const result = detector.flush(win.performance.now());
+      const result = detector.flush(lastStamp + (win.performance.now() - lastHandled));
       release(result.release);
       if (result.code !== undefined && result.startedAt !== undefined) emit(result.code, result.startedAt);
       else if (detector.pending) armTimer();
@@ -110,6 +114,8 @@ export function bindWedge(win: Window, onScan: WedgeScanHandler, options: Partia
     const stroke: KeyStroke = { key: event.key, code: event.code, shift: event.shiftKey, time: event.timeStamp };
     const modified = event.ctrlKey || event.metaKey || (event.altKey && !event.getModifierState('AltGraph')) || event.isComposing;
     const decision = detector.feed(stroke, modified);
+    lastStamp = stroke.time;
+    lastHandled = win.performance.now();
     release(decision.release);
     if (decision.code !== undefined && decision.startedAt !== undefined) emit(decision.code, decision.startedAt);
     if (decision.action === 'hold' || decision.action === 'scan') {

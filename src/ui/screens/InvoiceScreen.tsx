@@ -29,6 +29,21 @@ function contentOf(view: InvoiceView): InvoiceContent | null {
 }
 
 /**
+ * Prints on A4 whatever paper the register's receipts use: the page size cannot depend on a class,
+ * so it is set (in the same style element the receipt print uses) right before the dialog opens.
+ */
+function printInvoice(): void {
+  let style = document.getElementById('receipt-page-size') as HTMLStyleElement | null;
+  if (style === null) {
+    style = document.createElement('style');
+    style.id = 'receipt-page-size';
+    document.head.append(style);
+  }
+  style.textContent = '@media print { @page { size: A4; margin: 0; } }';
+  window.print();
+}
+
+/**
  * An A4 invoice (facture): shop and legal lines, number and date, customer, lines with unit prices
  * HT and TTC, VAT per rate, totals, and the sale it is for. Until the server numbered it, it says so.
  */
@@ -41,7 +56,7 @@ export default function InvoiceScreen(): JSX.Element {
   const onKey = (e: KeyboardEvent): void => {
     if ((e.ctrlKey || e.metaKey) && e.key.toLowerCase() === 'p') {
       e.preventDefault();
-      window.print();
+      printInvoice();
     }
   };
   onMount(() => window.addEventListener('keydown', onKey));
@@ -53,7 +68,7 @@ export default function InvoiceScreen(): JSX.Element {
         <button type="button" class="btn secondary" data-testid="invoice-back" onClick={() => navigate(-1)}>
           ← {t().invoice.back}
         </button>
-        <button type="button" class="btn primary" data-testid="invoice-print" onClick={() => window.print()}>
+        <button type="button" class="btn primary" data-testid="invoice-print" onClick={printInvoice}>
           {t().invoice.print} <kbd>Ctrl+P</kbd>
         </button>
       </div>

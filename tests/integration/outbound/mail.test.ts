@@ -63,6 +63,12 @@ describe('receipts by mail', () => {
     expect(en.subject).toBe(`Your receipt ${label} — Épicerie du Marché`);
     expect(norm(en.text)).toContain('Total: €5.00');
 
+    // Killed only once both jobs are recorded done: a kill between the SMTP server's "250" and that
+    // write would resend (at-least-once, ADR 0007) — that window is not what this test is about.
+    await waitFor('both mail jobs done', async () => {
+      const mails = (await outboundJobs(server, 'mailer')).jobs.filter((j) => j.channel === 'mail');
+      return mails.length === 2 && mails.every((j) => j.state === 'done');
+    });
     const count = smtp.messages.length;
     await server.kill('SIGKILL');
     await server.restart();

@@ -40,6 +40,14 @@ function optedOut(el: EventTarget | null): boolean {
   return el.closest('[data-no-scan]') !== null;
 }
 
+/**
+ * Real time to wait after the last key before deciding a burst has stopped. Longer than the key gap
+ * itself: on a busy page queued key events are handled late, and a burst must not be cut in the
+ * middle because its next key was stamped on time but handled 80 ms later. Costs a typist nothing
+ * but a short delay on a key held back from a fast roll.
+ */
+const SILENCE_MS = 120;
+
 /** Events we dispatched ourselves when handing keys back: never fed to the detector again. */
 const replayed = new WeakSet<Event>();
 
@@ -106,7 +114,7 @@ export function bindWedge(win: Window, onScan: WedgeScanHandler, options: Partia
       release(result.release);
       if (result.code !== undefined && result.startedAt !== undefined) emit(result.code, result.startedAt);
       else if (detector.pending) armTimer();
-    }, detector.options.maxInterKeyMs * 2 + 5);
+    }, Math.max(detector.options.maxInterKeyMs * 2 + 5, SILENCE_MS));
   }
 
   function onKeyDown(event: KeyboardEvent): void {

@@ -11,6 +11,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from '@playwright/test';
 import type { BenchResult } from './projection-page.ts';
+import { printScanLatency, runScanLatencyBench } from './scan-latency.ts';
 import { printWebhookBench, runWebhookIngestionBench } from './webhook-ingestion.ts';
 import { printReceiptBench } from './receipt-build.ts';
 
@@ -76,6 +77,8 @@ main()
   .then(async () => printWebhookBench(await runWebhookIngestionBench()))
   // Time to build a 50-line receipt's printer bytes vs TextEncoder of its text (bench/receipt-build.ts).
   .then(() => printReceiptBench())
+  // Scan-to-cart latency over 100,000 products vs a raw IndexedDB index get (bench/scan-latency.ts).
+  .then(async () => printScanLatency(await runScanLatencyBench()))
   .catch((error: unknown) => {
     console.error(error);
     process.exitCode = 1;

@@ -16,7 +16,7 @@ export interface LoopbackPrinter {
 }
 
 export async function startLoopbackPrinter(port = 0): Promise<LoopbackPrinter> {
-  const chunks: Buffer[] = [];
+  const chunks: number[][] = [];
   let connections = 0;
   let server: net.Server | null = null;
   const sockets = new Set<net.Socket>();
@@ -27,7 +27,7 @@ export async function startLoopbackPrinter(port = 0): Promise<LoopbackPrinter> {
       const srv = net.createServer((socket) => {
         connections++;
         sockets.add(socket);
-        socket.on('data', (d: Buffer) => chunks.push(d));
+        socket.on('data', (d: Buffer) => chunks.push(Array.from(d)));
         socket.on('close', () => sockets.delete(socket));
         socket.on('error', () => undefined);
       });
@@ -45,7 +45,7 @@ export async function startLoopbackPrinter(port = 0): Promise<LoopbackPrinter> {
     get port() {
       return boundPort;
     },
-    bytes: () => Uint8Array.from(Buffer.concat(chunks)),
+    bytes: () => Uint8Array.from(chunks.flat()),
     jobs: () => connections,
     async settled() {
       let last = -1;

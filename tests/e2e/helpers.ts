@@ -45,6 +45,18 @@ export async function pairThroughUi(page: Page, baseUrl: string, code: string, s
   await expect(page.getByTestId('connection-state')).toHaveAttribute('data-state', 'online', { timeout: 30_000 });
 }
 
+/** Pairs, signs the demo cashier in and opens a shift with a float, ready to sell; back on the sell screen. */
+export async function pairReadyToSell(page: Page, baseUrl: string, code: string, float = '100'): Promise<void> {
+  await pairThroughUi(page, baseUrl, code);
+  await page.getByTestId('nav-shift').click();
+  await expect(page.getByTestId('shift-state')).toHaveAttribute('data-state', 'closed');
+  await page.getByTestId('shift-float').fill(float);
+  await page.getByTestId('shift-open').click();
+  await expect(page.getByTestId('shift-state')).toHaveAttribute('data-state', 'open');
+  await page.getByTestId('nav-sell').click();
+  await expect(page.getByTestId('search')).toBeVisible();
+}
+
 /** Waits until the service worker controls the page, so a reload works without the network. */
 export async function waitForServiceWorker(page: Page): Promise<void> {
   await page.waitForFunction(async () => {

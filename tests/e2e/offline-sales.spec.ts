@@ -2,12 +2,12 @@ import { test, expect } from '@playwright/test';
 import path from 'node:path';
 import { startServer, type RunningServer } from '../support/server.ts';
 import type { ProductDoc, SaleDoc } from '../../src/domain/documents.ts';
-import { pairThroughUi, sellForCash, serverDocs, waitForServiceWorker } from './helpers.ts';
+import { pairReadyToSell, sellForCash, serverDocs, waitForServiceWorker } from './helpers.ts';
 
 let server: RunningServer;
 
 test.beforeAll(async () => {
-  server = await startServer({ seedDemo: true, staticDir: path.resolve('dist') });
+  server = await startServer({ seedDemo: true, staticDir: process.env['E2E_STATIC_DIR'] ?? path.resolve('dist') });
 });
 
 test.afterAll(async () => {
@@ -20,7 +20,7 @@ test('three sales made offline survive a reload and reach the server exactly onc
   expect(barcodes.every((b) => b.length === 13)).toBe(true);
 
   const { registerId, pairingCode } = await server.createRegister('demo', 'Caisse e2e');
-  await pairThroughUi(page, server.url, pairingCode);
+  await pairReadyToSell(page, server.url, pairingCode);
   await waitForServiceWorker(page);
   // The catalogue must be on the device before the network goes away.
   await page.getByTestId('search').fill(barcodes[3]!);

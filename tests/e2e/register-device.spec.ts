@@ -2,12 +2,12 @@ import { test, expect } from '@playwright/test';
 import path from 'node:path';
 import { startServer, type RunningServer } from '../support/server.ts';
 import type { ProductDoc } from '../../src/domain/documents.ts';
-import { pairThroughUi, sellForCash, serverDocs } from './helpers.ts';
+import { pairReadyToSell, pairThroughUi, sellForCash, serverDocs } from './helpers.ts';
 
 let server: RunningServer;
 
 test.beforeAll(async () => {
-  server = await startServer({ seedDemo: true, staticDir: path.resolve('dist') });
+  server = await startServer({ seedDemo: true, staticDir: process.env['E2E_STATIC_DIR'] ?? path.resolve('dist') });
 });
 
 test.afterAll(async () => {
@@ -32,7 +32,7 @@ test('one active register per device: a second tab says so and can take over', a
 test('the read model is rebuilt from the replica with nothing lost', async ({ page }) => {
   const [product] = await serverDocs<ProductDoc>(server, 'demo', 'product:');
   const { pairingCode } = await server.createRegister('demo', 'Caisse rebuild');
-  await pairThroughUi(page, server.url, pairingCode);
+  await pairReadyToSell(page, server.url, pairingCode);
   const label = await sellForCash(page, [product!.barcodes[0]!]);
 
   await page.getByTestId('nav-sync').click();

@@ -3,13 +3,13 @@ import path from 'node:path';
 import { startServer, type RunningServer } from '../support/server.ts';
 import type { ProductDoc, SaleDoc, StockMovementDoc } from '../../src/domain/documents.ts';
 import { movementsOfSale, stockOnHand } from '../../src/domain/stock.ts';
-import { pairThroughUi, sellForCash, serverDocs } from './helpers.ts';
-import { openShiftThroughUi } from './shift-helpers.ts';
+import { pairThroughUi, serverDocs } from './helpers.ts';
+import { openShiftThroughUi, sellItemsForCash } from './shift-helpers.ts';
 
 let server: RunningServer;
 
 test.beforeAll(async () => {
-  server = await startServer({ seedDemo: true, staticDir: path.resolve('dist') });
+  server = await startServer({ seedDemo: true, staticDir: process.env['E2E_STATIC_DIR'] ?? path.resolve('dist') });
 });
 
 test.afterAll(async () => {
@@ -35,7 +35,7 @@ test('refund one line of a previous sale by scanning its receipt: back in stock,
   await openShiftThroughUi(page, '100');
 
   await page.getByTestId('nav-sell').click();
-  const label = await sellForCash(page, [returned.barcodes[0]!, kept.barcodes[0]!]);
+  const label = await sellItemsForCash(page, [returned.barcodes[0]!, kept.barcodes[0]!]);
   let original: SaleDoc | undefined;
   await expect.poll(async () => {
     original = (await serverDocs<SaleDoc>(server, 'demo', `sale:${registerId}:`)).find((s) => s.receiptLabel === label);

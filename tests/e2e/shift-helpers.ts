@@ -9,3 +9,24 @@ export async function openShiftThroughUi(page: Page, float: string): Promise<voi
   await page.getByTestId('shift-open').click();
   await expect(page.getByTestId('shift-state')).toHaveAttribute('data-state', 'open');
 }
+
+/**
+ * Scans different products one at a time (each scan waits for its cart line, so a slow lookup under
+ * load never swallows the next scan), pays cash with the exact amount, returns the receipt label.
+ */
+export async function sellItemsForCash(page: Page, barcodes: string[]): Promise<string> {
+  for (const [i, code] of barcodes.entries()) {
+    await page.getByTestId('search').fill(code);
+    await page.getByTestId('search').press('Enter');
+    await expect(page.getByTestId('cart-line')).toHaveCount(i + 1, { timeout: 30_000 });
+  }
+  await page.getByTestId('pay-cash').click();
+  await page.getByTestId('quick-cash').first().click();
+  await page.getByTestId('complete-sale').click();
+  await expect(page.getByTestId('receipt')).toBeVisible();
+  const label = (await page.getByTestId('receipt-number').textContent())?.trim() ?? '';
+  expect(label).not.toBe('');
+  await page.getByTestId('new-sale').click();
+  await expect(page.getByTestId('cart-line')).toHaveCount(0);
+  return label;
+}

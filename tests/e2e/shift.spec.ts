@@ -4,13 +4,13 @@ import { startServer, type RunningServer } from '../support/server.ts';
 import type { ProductDoc, SaleDoc } from '../../src/domain/documents.ts';
 import type { CashEventDoc, ZReportDoc } from '../../src/domain/register-documents.ts';
 import { EURO_DENOMINATIONS } from '../../src/domain/cash-count.ts';
-import { pairThroughUi, sellForCash, serverDocs } from './helpers.ts';
-import { openShiftThroughUi } from './shift-helpers.ts';
+import { pairThroughUi, serverDocs } from './helpers.ts';
+import { openShiftThroughUi, sellItemsForCash } from './shift-helpers.ts';
 
 let server: RunningServer;
 
 test.beforeAll(async () => {
-  server = await startServer({ seedDemo: true, staticDir: path.resolve('dist') });
+  server = await startServer({ seedDemo: true, staticDir: process.env['E2E_STATIC_DIR'] ?? path.resolve('dist') });
 });
 
 test.afterAll(async () => {
@@ -57,7 +57,7 @@ test('a shift: float, two items sold for cash, a pay-out, close with a count →
   await expect(page.getByTestId('shift-state')).toHaveAttribute('data-state', 'open');
 
   await page.getByTestId('nav-sell').click();
-  const label = await sellForCash(page, products.map((p) => p.barcodes[0]!));
+  const label = await sellItemsForCash(page, products.map((p) => p.barcodes[0]!));
   const salesTotal = products[0]!.price + products[1]!.price;
 
   await page.getByTestId('nav-shift').click();

@@ -13,7 +13,7 @@ import { openShiftThroughUi } from './shift-helpers.ts';
 let server: RunningServer;
 
 test.beforeAll(async () => {
-  server = await startServer({ seedDemo: true, staticDir: path.resolve('dist') });
+  server = await startServer({ seedDemo: true, staticDir: process.env['E2E_STATIC_DIR'] ?? path.resolve('dist') });
 });
 
 test.afterAll(async () => {

@@ -12,9 +12,15 @@ import { printing } from '../../hardware/printing.ts';
 import { watchDevices, type DeviceRow } from '../../store/hardware-queries.ts';
 import { DeviceCard } from '../components/DeviceCard.tsx';
 import { PrintQueueList } from '../components/PrintQueueList.tsx';
+import { DisplaySettings } from '../components/DisplaySettings.tsx';
+import { LabelPrinterSettings } from '../components/LabelPrinterSettings.tsx';
+import { ScannerSettings } from '../components/ScannerSettings.tsx';
 import { t } from '../i18n/index.ts';
 import { live, errorMessage } from '../reactive.ts';
 import '../styles/devices.css';
+
+/** Devices listed in H5b's own sections (scanners, label printer, pole display), not as receipt printers. */
+const H5B_ROLES = new Set<string>(['scanner', 'label_printer', 'pole_display']);
 
 export default function DevicesScreen(): JSX.Element {
   const devices = live(() => watchDevices(), [] as DeviceRow[]);
@@ -78,9 +84,13 @@ export default function DevicesScreen(): JSX.Element {
       </Show>
       <Show when={devices.value().length > 0} fallback={<p class="muted" data-testid="devices-none">{t().devices.none}</p>}>
         <ul class="device-list">
-          <For each={devices.value()}>{(device) => <DeviceCard device={device} onError={onError} />}</For>
+          <For each={devices.value().filter((d) => !H5B_ROLES.has(d.role))}>{(device) => <DeviceCard device={device} onError={onError} />}</For>
         </ul>
       </Show>
+      {/* H5b: scanners, label printer, customer display. */}
+      <ScannerSettings />
+      <LabelPrinterSettings />
+      <DisplaySettings />
       <PrintQueueList />
       <details class="devices-help" data-testid="devices-help">
         <summary>{t().devices.help}</summary>

@@ -25,9 +25,9 @@ export interface Decoded {
   y: number;
 }
 
-export async function decodePng(png: Uint8Array): Promise<Decoded[]> {
+export async function decodePng(png: ArrayLike<number>): Promise<Decoded[]> {
   prepare();
-  const results: ReadResult[] = await readBarcodes(png, { formats: ['Code128', 'EAN13', 'EAN8'], tryHarder: true, maxNumberOfSymbols: 8 });
+  const results: ReadResult[] = await readBarcodes(new Uint8Array(png), { formats: ['Code128', 'EAN13', 'EAN8'], tryHarder: true, maxNumberOfSymbols: 8 });
   return results.filter((r) => r.isValid).map((r) => ({ format: r.format, text: r.text, x: r.position.topLeft.x, y: r.position.topLeft.y }));
 }
 
@@ -59,7 +59,7 @@ export function encodeGreyPng(width: number, height: number, grey: Uint8Array): 
   v.setUint32(0, width);
   v.setUint32(4, height);
   header.set([8, 0, 0, 0, 0], 8);
-  const parts = [new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), chunk('IHDR', header), chunk('IDAT', deflateSync(raw)), chunk('IEND', new Uint8Array())];
+  const parts = [new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), chunk('IHDR', header), chunk('IDAT', new Uint8Array(deflateSync(raw))), chunk('IEND', new Uint8Array())];
   const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
   let o = 0;
   for (const p of parts) {

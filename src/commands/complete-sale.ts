@@ -13,6 +13,7 @@ import { nextReceiptNumber } from '../domain/receipt-number.ts';
 import { err, ok, type Result } from '../domain/result.ts';
 import { buildSale, type SaleRefusal } from '../domain/sale.ts';
 import { afterSaleCommitted } from '../hardware/printing.ts';
+import { recordRefundDrawerOpening } from './shift.ts';
 import { getPairing, getStoreSettings } from '../store/queries.ts';
 import type { Pairing, SyncPort } from '../store/sync-port.ts';
 import type { StoreSettingsRow } from '../store/schema.ts';
@@ -74,6 +75,8 @@ export async function completeSale(input: CompleteSaleInput, partial?: Partial<S
   const result = await deps.journalSerial(() => completeInQueue(ctx));
   // Issue 5: receipt + drawer kick jobs, queued only now that the sale is durable; never awaited or thrown.
   if (result.ok) void afterSaleCommitted(result.value);
+  // A cash refund opens the drawer: the opening is recorded like any other (who, when, why).
+  if (result.ok) void recordRefundDrawerOpening(result.value, { port: deps.port, now: deps.now }).catch((e: unknown) => console.error('[sale] drawer opening not recorded', e));
   return result;
 }
 

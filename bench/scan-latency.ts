@@ -3,19 +3,11 @@
  * p50 and p95 from the scanner's Enter key event to the cart line on screen, next to a raw IndexedDB
  * index lookup of the same codes in the same page (ratio). Prints figures only; no assertions.
  */
-import { build } from 'esbuild';
-import { createServer } from 'node:http';
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
-import type { AddressInfo } from 'node:net';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { chromium } from '@playwright/test';
+import { withBenchPage } from './browser-page.ts';
 import type { ScanBenchResult } from './scan-page.ts';
 
 const PRODUCTS = Number(process.env.BENCH_PRODUCTS ?? 100_000);
 const SCANS = Number(process.env.BENCH_SCANS ?? 200);
-const root = dirname(dirname(fileURLToPath(import.meta.url)));
-const outDir = join(root, '.tmp', 'bench-scan');
 
 function percentile(values: readonly number[], p: number): number {
   const s = [...values].sort((a, b) => a - b);
@@ -23,32 +15,9 @@ function percentile(values: readonly number[], p: number): number {
 }
 
 export async function runScanLatencyBench(): Promise<ScanBenchResult> {
-  await mkdir(outDir, { recursive: true });
-  await build({ entryPoints: [join(root, 'bench', 'scan-page.ts')], bundle: true, format: 'esm', target: 'es2022', minify: true, outfile: join(outDir, 'scan-page.js'), logLevel: 'warning' });
-  await writeFile(join(outDir, 'index.html'), '<!doctype html><meta charset="utf-8"><title>scan bench</title><script type="module" src="/scan-page.js"></script>');
-  const server = createServer((req, res) => {
-    const file = req.url === '/scan-page.js' ? 'scan-page.js' : 'index.html';
-    readFile(join(outDir, file)).then(
-      (body) => res.writeHead(200, { 'Content-Type': file.endsWith('.js') ? 'text/javascript' : 'text/html' }).end(body),
-      () => res.writeHead(404).end(),
-    );
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-  });
-  try {
-    const page = await browser.newPage();
-    page.on('pageerror', (e) => console.error('[scan bench page]', e));
-    await page.goto(`http://127.0.0.1:${port}/`);
-    await page.waitForFunction(() => 'comptoirScanBench' in window);
-    return await page.evaluate(([n, s]) => window.comptoirScanBench.run(n, s), [PRODUCTS, SCANS] as const);
-  } finally {
-    await browser.close();
-    server.close();
-  }
+  return withBenchPage<ScanBenchResult>('scan-page.ts', 'comptoirScanBench', (page) =>
+    page.evaluate(([n, s]) => window.comptoirScanBench.run(n, s), [PRODUCTS, SCANS] as const),
+  );
 }
 
 export function printScanLatency(r: ScanBenchResult): void {

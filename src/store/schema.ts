@@ -13,6 +13,7 @@ import type {
   StoreSettingsDoc,
   WebOrderDoc,
 } from '../domain/documents.ts';
+import type { QueueJobDoc } from '../domain/outbound-documents.ts';
 import type { RegisterDoc, StaffRole } from '../domain/register-documents.ts';
 import type { Pairing, SyncStatus } from './sync-port.ts';
 
@@ -46,9 +47,10 @@ export type StoreSettingsRow = StoreSettingsDoc;
 
 /**
  * Every register document (staff, shifts, Z reports, overrides, cash events, voids, parked sales,
- * invoices…) in one table: few rows, read by type, register and shift.
+ * invoices…) in one table: few rows, read by type, register and shift. The server's outbound and
+ * mail jobs (type "outbound_job") live here too, so staff see the queue offline.
  */
-export type RegisterDocRow = RegisterDoc & { registerId?: string; shiftId?: string | null };
+export type RegisterDocRow = (RegisterDoc | QueueJobDoc) & { registerId?: string; shiftId?: string | null };
 
 export interface CustomerRow extends CustomerDoc {
   nameTokens: string[];

@@ -9,7 +9,7 @@ import { bigcommercePush } from '../platforms/bigcommerce/push.ts';
 import { shopifyPush } from '../platforms/shopify/push.ts';
 import { woocommercePush } from '../platforms/woocommerce/push.ts';
 import { hasPushCredentials, PlatformApi, PushError, type PushLink } from './http.ts';
-import type { OrderEventPayload, PlatformJobDoc, StockLevelPayload } from './jobs.ts';
+import type { OrderEventPayload, PlatformJobDoc, PricePayload, StockLevelPayload } from './jobs.ts';
 import type { AttemptOutcome } from './queue.ts';
 import type { PlatformPusher } from './push-types.ts';
 import type { JobHandler } from './runner.ts';
@@ -60,7 +60,9 @@ export function createHandler(deps: HandlerDeps): JobHandler {
       const out =
         pj.kind === 'stock_level'
           ? await pusher.stockLevel(pushCtx, pj.payload as StockLevelPayload)
-          : await pusher.orderEvent(pushCtx, pj.kind, pj.payload as OrderEventPayload, await webOrder(ctx.db, (pj.payload as OrderEventPayload).orderId));
+          : pj.kind === 'price'
+            ? await pusher.price(pushCtx, pj.payload as PricePayload)
+            : await pusher.orderEvent(pushCtx, pj.kind, pj.payload as OrderEventPayload, await webOrder(ctx.db, (pj.payload as OrderEventPayload).orderId));
       return { ok: true, result: out.result, ...(out.skipped ? { skipped: true } : {}) };
     } catch (err) {
       if (err instanceof PushError) return { ok: false, error: err.message, permanent: err.permanent };

@@ -18,96 +18,18 @@
  * re-checks the remote state before sending again (the first send may have reached the platform).
  */
 import type { Platform } from '../../src/domain/documents.ts';
+import type { OutboundJobDoc, OutboundKind, QueueJobDoc } from '../../src/domain/outbound-documents.ts';
+import { isQueueJobId, MAIL_PREFIX, OUTBOUND_PREFIX } from '../../src/domain/outbound-documents.ts';
 
-export type OutboundKind = 'stock_level' | 'fulfilment' | 'ready_for_pickup' | 'picked_up' | 'cancellation';
-export type MailKind = 'receipt' | 'shipped' | 'ready_for_pickup';
-export type JobState = 'pending' | 'sending' | 'done' | 'failed' | 'dead';
+// The job shapes live in the domain (src/domain/outbound-documents.ts): registers validate and
+// project them too (staff see the queue offline).
+export type {
+  JobClaim, JobState, MailJobDoc, MailKind, MailPayload, OrderEventPayload, OutboundKind, PricePayload, StockLevelPayload,
+} from '../../src/domain/outbound-documents.ts';
+export { JOB_STATES, MAIL_PREFIX, OUTBOUND_PREFIX } from '../../src/domain/outbound-documents.ts';
 
-export const OUTBOUND_PREFIX = 'outbound:';
-export const MAIL_PREFIX = 'mail:';
-export const JOB_STATES: readonly JobState[] = ['pending', 'sending', 'done', 'failed', 'dead'];
-
-export interface JobClaim {
-  owner: string;
-  /** ISO instant the lease ends; after it another process may claim the job. */
-  until: string;
-  /** The job's version when it was claimed (a producer may bump it while the push is in flight). */
-  version: number;
-  /** True when the previous claim's lease expired without a result: the outcome of that send is unknown. */
-  resumed: boolean;
-}
-
-/** Payload of a stock-level push: the quantity the platform should show as available. */
-export interface StockLevelPayload {
-  sku: string;
-  available: number;
-  onHand: number;
-  reserved: number;
-}
-
-/** Payload of a web-order status push (from a register's web_order_event). */
-export interface OrderEventPayload {
-  /** weborder:<platform>:<shop>:<orderId> */
-  orderId: string;
-  platformOrderId: string;
-  /** The woevent:<registerId>:<ulid> document that caused it. */
-  eventId: string;
-  tracking?: { carrier: string; number: string; url?: string };
-  at: string;
-}
-
-export interface MailPayload {
-  template: MailKind;
-  to: string;
-  /** receipt: the sale; shipped / ready_for_pickup: the web order. */
-  sourceId: string;
-  /** shipped / ready_for_pickup: the event (for the tracking). */
-  eventId?: string;
-  /** The request or event that asked for this mail. */
-  requestId: string;
-  locale?: 'fr-FR' | 'en';
-}
-
-interface JobBase {
-  _id: string;
-  _rev?: string;
-  type: 'outbound_job';
-  /** Sent with every request (header Idempotency-Key) and used to recognise our own remote writes. */
-  idempotencyKey: string;
-  state: JobState;
-  /** Bumped when a producer replaces the payload (stock levels are coalesced into one job per SKU). */
-  version: number;
-  attempts: number;
-  maxAttempts: number;
-  nextAttemptAt: string;
-  createdAt: string;
-  updatedAt: string;
-  lastError?: string;
-  /** Why a pending job is not being sent at all (e.g. "SMTP not configured"). */
-  blocked?: string;
-  claim?: JobClaim;
-  doneAt?: string;
-  /** A short note on how it was done ("already fulfilled on the platform", message id…). */
-  result?: string;
-  /** Attempt log, most recent last, capped. */
-  history?: Array<{ at: string; outcome: 'ok' | 'error' | 'skipped'; detail: string }>;
-}
-
-export interface PlatformJobDoc extends JobBase {
-  channel: 'platform';
-  platform: Platform;
-  shop: string;
-  kind: OutboundKind;
-  payload: StockLevelPayload | OrderEventPayload;
-}
-
-export interface MailJobDoc extends JobBase {
-  channel: 'mail';
-  kind: MailKind;
-  payload: MailPayload;
-}
-
-export type JobDoc = PlatformJobDoc | MailJobDoc;
+export type PlatformJobDoc = OutboundJobDoc;
+export type JobDoc = QueueJobDoc;
 
 const SAFE = /[^A-Za-z0-9_.@-]/g;
 /** Makes a value safe as one id segment (":" separates segments). */
@@ -124,7 +46,7 @@ export function mailJobId(key: string): string {
 }
 
 export function isJobId(id: string): boolean {
-  return id.startsWith(OUTBOUND_PREFIX) || id.startsWith(MAIL_PREFIX);
+  return isQueueJobId(id);
 }
 
 export function isJobDoc(doc: unknown): doc is JobDoc {

@@ -8,7 +8,12 @@
  *  - web order events (woevent:<registerId>:<ulid>, written by registers): one job per event,
  *    outbound:<platform>:<fulfilment|ready_for_pickup|picked_up|cancellation>:<registerId>:<ulid>,
  *    plus the customer mail for "shipped" and "ready for pickup";
- *  - receipt requests (mailreq:<registerId>:<ulid>): one mail job mail:receipt:<registerId>:<ulid>.
+ *  - receipt requests (mailreq:<registerId>:<ulid>): one mail job mail:receipt:<registerId>:<ulid>;
+ *  - prices: a new revision of a product:<sku> whose price differs from the revision before it
+ *    becomes the one job per platform and SKU outbound:<platform>:price:<sku> (coalesced like stock
+ *    levels; idempotency key from SKU, price and revision). A product's first revision pushes
+ *    nothing (it was created here or imported from the platform); after a restart the previous
+ *    revision is read back to tell a price change from another edit.
  *
  * Ids are deterministic, so producing twice (a restart, two server processes) changes nothing. Where
  * the feed was read up to is kept in DATA_DIR/outbound/<storeId>.json (written after the jobs): a
@@ -18,11 +23,11 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import type { MailRequestDoc, Platform, WebOrderDoc, WebOrderEventDoc } from '../../src/domain/documents.ts';
+import type { MailRequestDoc, Platform, ProductDoc, WebOrderDoc, WebOrderEventDoc } from '../../src/domain/documents.ts';
 import type { StoreDb } from '../db/backend.ts';
 import type { PushLink } from './http.ts';
 import { idPart, mailJobId, platformJobId, type MailJobDoc, type OutboundKind, type PlatformJobDoc } from './jobs.ts';
-import { JobStore, isNotFound } from './queue.ts';
+import { JobStore, isNotFound, type CoalescedBase } from './queue.ts';
 import { StockLedger } from './stock-ledger.ts';
 
 export interface ProducerOptions {
@@ -58,6 +63,12 @@ export function parseWebOrderId(id: string): { platform: Platform; shop: string;
   return m ? { platform: m[1] as Platform, shop: m[2]!, platformOrderId: m[3]! } : null;
 }
 
+/** "3-abc…" → 3 (0 when absent). */
+function revGeneration(rev: string | undefined): number {
+  const n = parseInt(String(rev ?? '').split('-')[0] ?? '', 10);
+  return Number.isFinite(n) ? n : 0;
+}
+
 export class StoreProducer {
   readonly ledger = new StockLedger();
   private readonly jobs: JobStore;
@@ -65,6 +76,12 @@ export class StoreProducer {
   private dirty = new Set<string>();
   private events = new Map<string, WebOrderEventDoc>();
   private mailRequests = new Map<string, MailRequestDoc>();
+  /** sku → the price of the latest product revision seen (to tell a price change from another edit). */
+  private readonly prices = new Map<string, number>();
+  /** sku → product revision whose price changed: to push. */
+  private priceChanges = new Map<string, ProductDoc>();
+  /** sku → product revision seen first (no earlier price in memory) after its creation: compare with the previous revision. */
+  private priceChecks = new Map<string, ProductDoc>();
   private lastSeq = 0;
   private timer: NodeJS.Timeout | null = null;
   private flushing: Promise<void> | null = null;
@@ -110,7 +127,7 @@ export class StoreProducer {
     });
     feed.on('error', (err) => this.opts.log(`changes feed of store ${this.opts.storeId} failed: ${String(err)}`));
     this.feed = feed;
-    if (this.dirty.size + this.events.size + this.mailRequests.size > 0) this.schedule(0);
+    if (this.pendingWork()) this.schedule(0);
   }
 
   async stop(): Promise<void> {
@@ -121,14 +138,40 @@ export class StoreProducer {
     await this.flushing?.catch(() => undefined);
   }
 
+  private pendingWork(): boolean {
+    return this.dirty.size + this.events.size + this.mailRequests.size + this.priceChanges.size + this.priceChecks.size > 0;
+  }
+
+  private takeProduct(doc: { _id: string; _rev?: string; type?: unknown }, deleted: boolean, produce: boolean): void {
+    if (!doc._id.startsWith('product:')) return;
+    const sku = doc._id.slice('product:'.length);
+    const product = doc as unknown as ProductDoc;
+    if (deleted || doc.type !== 'product' || typeof product.price !== 'number') {
+      this.prices.delete(sku);
+      this.priceChanges.delete(sku);
+      this.priceChecks.delete(sku);
+      return;
+    }
+    const before = this.prices.get(sku);
+    this.prices.set(sku, product.price);
+    if (!produce) return;
+    if (before !== undefined) {
+      if (before !== product.price || this.priceChanges.has(sku)) this.priceChanges.set(sku, product);
+      this.priceChecks.delete(sku);
+    } else if (revGeneration(doc._rev) > 1) {
+      this.priceChecks.set(sku, product);
+    }
+  }
+
   private take(change: PouchDB.Core.ChangesResponseChange<object>, produce: boolean): void {
-    const doc = (change.doc ?? { _id: change.id }) as { _id: string; _deleted?: boolean; type?: unknown };
+    const doc = (change.doc ?? { _id: change.id }) as { _id: string; _rev?: string; _deleted?: boolean; type?: unknown };
     const skus = this.ledger.apply(doc, change.deleted === true);
+    this.takeProduct(doc, change.deleted === true || doc._deleted === true, produce);
     if (!produce) return;
     for (const sku of skus) this.dirty.add(sku);
     if (!change.deleted && doc.type === 'web_order_event' && doc._id.startsWith('woevent:')) this.events.set(doc._id, doc as unknown as WebOrderEventDoc);
     if (!change.deleted && doc.type === 'mail_request' && doc._id.startsWith('mailreq:')) this.mailRequests.set(doc._id, doc as unknown as MailRequestDoc);
-    if (this.dirty.size + this.events.size + this.mailRequests.size > 0) this.schedule(this.opts.coalesceMs);
+    if (this.pendingWork()) this.schedule(this.opts.coalesceMs);
   }
 
   private schedule(ms: number): void {
@@ -142,7 +185,7 @@ export class StoreProducer {
         })
         .finally(() => {
           this.flushing = null;
-          if (this.dirty.size + this.events.size + this.mailRequests.size > 0) this.schedule(this.opts.coalesceMs);
+          if (this.pendingWork()) this.schedule(this.opts.coalesceMs);
         });
     }, ms);
     this.timer.unref?.();
@@ -154,9 +197,13 @@ export class StoreProducer {
     const dirty = this.dirty;
     const events = this.events;
     const mails = this.mailRequests;
+    const priceChecks = this.priceChecks;
+    const priceChanges = this.priceChanges;
     this.dirty = new Set();
     this.events = new Map();
     this.mailRequests = new Map();
+    this.priceChecks = new Map();
+    this.priceChanges = new Map();
     let queued = 0;
     try {
       const links = this.opts.links();
@@ -164,7 +211,7 @@ export class StoreProducer {
         if (!this.ledger.isTracked(sku) || links.length === 0) continue;
         const f = this.ledger.figures(sku);
         for (const link of links) {
-          const base: Omit<PlatformJobDoc, '_rev' | 'state' | 'attempts' | 'nextAttemptAt' | 'createdAt' | 'updatedAt' | 'version' | 'idempotencyKey' | 'payload'> = {
+          const base: CoalescedBase = {
             _id: platformJobId(link.platform, 'stock_level', idPart(sku)),
             type: 'outbound_job',
             channel: 'platform',
@@ -177,6 +224,10 @@ export class StoreProducer {
           if (r !== 'unchanged') queued++;
         }
       }
+      for (const [sku, product] of priceChecks) {
+        if (!priceChanges.has(sku) && (await this.priceChangedSincePrevious(product))) priceChanges.set(sku, product);
+      }
+      for (const product of priceChanges.values()) queued += await this.priceJobs(product, links);
       for (const ev of events.values()) queued += await this.eventJobs(ev);
       for (const req of mails.values()) queued += await this.receiptJob(req);
       await this.writeCheckpoint(seq);
@@ -184,10 +235,46 @@ export class StoreProducer {
       for (const s of dirty) this.dirty.add(s);
       for (const [k, v] of events) this.events.set(k, v);
       for (const [k, v] of mails) this.mailRequests.set(k, v);
+      for (const [k, v] of priceChecks) if (!this.priceChecks.has(k) && !this.priceChanges.has(k)) this.priceChecks.set(k, v);
+      for (const [k, v] of priceChanges) if (!this.priceChanges.has(k)) this.priceChanges.set(k, v);
       throw err;
     } finally {
       if (queued > 0) this.opts.onQueued();
     }
+  }
+
+  /** Whether the revision before `product`'s carried another price (false when it cannot be read). */
+  private async priceChangedSincePrevious(product: ProductDoc): Promise<boolean> {
+    try {
+      const cur = (await this.opts.db.get(product._id, { rev: product._rev!, revs: true })) as unknown as { _revisions?: { start: number; ids: string[] } };
+      const r = cur._revisions;
+      if (!r || r.ids.length < 2) return false;
+      const previous = (await this.opts.db.get(product._id, { rev: `${r.start - 1}-${r.ids[1]!}` })) as unknown as Partial<ProductDoc>;
+      return typeof previous.price === 'number' && previous.price !== product.price;
+    } catch (err) {
+      if (isNotFound(err)) return false; // compacted away: unknown, nothing pushed
+      throw err;
+    }
+  }
+
+  private async priceJobs(product: ProductDoc, links: PushLink[]): Promise<number> {
+    let n = 0;
+    const rev = product._rev ?? '';
+    for (const link of links) {
+      const base: CoalescedBase = {
+        _id: platformJobId(link.platform, 'price', idPart(product.sku)),
+        type: 'outbound_job',
+        channel: 'platform',
+        platform: link.platform,
+        shop: link.shop,
+        kind: 'price',
+        maxAttempts: this.opts.maxAttempts,
+      };
+      const payload = { sku: product.sku, price: product.price, currency: product.currency, rev };
+      const r = await this.jobs.upsertPrice(base, payload, () => `${link.platform}:price:${idPart(product.sku)}:${product.price}:${idPart(rev)}`);
+      if (r !== 'unchanged') n++;
+    }
+    return n;
   }
 
   private async order(id: string): Promise<WebOrderDoc | null> {

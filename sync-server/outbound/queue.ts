@@ -14,6 +14,7 @@ import {
   type JobState,
   type StockLevelPayload,
   type PlatformJobDoc,
+  type PricePayload,
 } from './jobs.ts';
 
 export const isConflict = (err: unknown): boolean => (err as { status?: number })?.status === 409;
@@ -28,6 +29,9 @@ export interface FinishPolicy {
   /** When the next attempt may start, given the number of attempts made so far. */
   retryDelayMs(attempts: number): number;
 }
+
+/** What a producer gives for a coalesced job (one per platform, kind and SKU). */
+export type CoalescedBase = Omit<PlatformJobDoc, '_rev' | 'state' | 'attempts' | 'nextAttemptAt' | 'createdAt' | 'updatedAt' | 'version' | 'idempotencyKey' | 'payload'>;
 
 type NewJob = Omit<JobDoc, '_rev' | 'state' | 'attempts' | 'nextAttemptAt' | 'createdAt' | 'updatedAt' | 'version'> & Partial<Pick<JobDoc, 'nextAttemptAt'>>;
 
@@ -69,7 +73,23 @@ export class JobStore {
    * of changes rewrites the same job, only the last level is pushed). A new level gets a new version
    * and idempotency key; a job being sent keeps its claim and is re-queued when that send finishes.
    */
-  async upsertStockLevel(base: Omit<PlatformJobDoc, '_rev' | 'state' | 'attempts' | 'nextAttemptAt' | 'createdAt' | 'updatedAt' | 'version' | 'idempotencyKey' | 'payload'>, payload: StockLevelPayload, keyOf: (version: number) => string): Promise<'created' | 'updated' | 'unchanged'> {
+  async upsertStockLevel(base: CoalescedBase, payload: StockLevelPayload, keyOf: (version: number) => string): Promise<'created' | 'updated' | 'unchanged'> {
+    return this.upsertLatest(base, payload, keyOf, (cur) => (cur as StockLevelPayload).available === payload.available);
+  }
+
+  /**
+   * The one job per platform, shop and SKU that carries the latest price (coalesced like stock
+   * levels). The idempotency key names the SKU, the price and the product revision.
+   */
+  async upsertPrice(base: CoalescedBase, payload: PricePayload, keyOf: (version: number) => string): Promise<'created' | 'updated' | 'unchanged'> {
+    return this.upsertLatest(base, payload, keyOf, (cur) => {
+      const c = cur as Partial<PricePayload>;
+      return c.price === payload.price && c.currency === payload.currency;
+    });
+  }
+
+  /** Creates the coalesced job, or rewrites it with a newer payload (a new version) unless `same`. */
+  private async upsertLatest(base: CoalescedBase, payload: PlatformJobDoc['payload'], keyOf: (version: number) => string, same: (current: PlatformJobDoc['payload']) => boolean): Promise<'created' | 'updated' | 'unchanged'> {
     for (;;) {
       const cur = (await this.get(base._id)) as PlatformJobDoc | null;
       const now = this.iso();
@@ -83,8 +103,7 @@ export class JobStore {
           throw err;
         }
       }
-      const same = (cur.payload as StockLevelPayload).available === payload.available;
-      if (same) return 'unchanged';
+      if (same(cur.payload)) return 'unchanged';
       const version = cur.version + 1;
       const next: PlatformJobDoc = { ...cur, payload, version, idempotencyKey: keyOf(version), updatedAt: now };
       if (cur.state === 'done' || cur.state === 'dead') {
@@ -94,7 +113,7 @@ export class JobStore {
         delete next.doneAt;
       }
       // pending / failed keep their schedule (a platform that is down is not hammered by each sale);
-      // sending keeps its claim: finish() sees the version moved and queues the new level.
+      // sending keeps its claim: finish() sees the version moved and queues the new payload.
       try {
         await this.db.put(next);
         return 'updated';

@@ -5,6 +5,7 @@
 import { nameTokens } from '../../src/domain/catalog.ts';
 import { customerSearchTokens } from '../../src/domain/customer.ts';
 import type { StoreDoc } from '../../src/domain/documents.ts';
+import type { QueueJobDoc } from '../../src/domain/outbound-documents.ts';
 import { movementsOfSale } from '../../src/domain/stock.ts';
 import type {
   CustomerRow,
@@ -44,7 +45,10 @@ function withoutRev<D extends { _rev?: string }>(doc: D): Omit<D, '_rev'> {
   return rest;
 }
 
-export function rowsOfBatch(docs: readonly StoreDoc[], deletedIds: readonly string[]): BatchRows {
+/** What the projection accepts: the store's documents and the server's queue jobs (staff see the queue). */
+export type ProjectedDoc = StoreDoc | QueueJobDoc;
+
+export function rowsOfBatch(docs: readonly ProjectedDoc[], deletedIds: readonly string[]): BatchRows {
   const rows: BatchRows = {
     products: [],
     movements: [],
@@ -87,8 +91,11 @@ export function rowsOfBatch(docs: readonly StoreDoc[], deletedIds: readonly stri
       case 'z_report':
       case 'invoice_request':
       case 'invoice':
+      // Outbound and mail jobs (written by the server): read by the sync screen's queue section.
+      case 'outbound_job':
         rows.registerDocs.push(withoutRev(doc) as RegisterDocRow);
         break;
+      // web_order_event and mail_request are requests to the server: valid, nothing to read back.
     }
   }
   for (const id of deletedIds) addDeletion(rows.deleted, id);
@@ -125,6 +132,8 @@ function addDeletion(deleted: DeletedIds, id: string): void {
     case 'z':
     case 'invoicereq':
     case 'invoice':
+    case 'outbound':
+    case 'mail':
       deleted.registerDocs.push(id);
       break;
   }

@@ -7,10 +7,11 @@
  * Rows are upserted by key and stock levels follow the domain fold (see stock-levels.ts), so
  * replaying a batch (or the whole feed) yields the same tables: idempotent.
  */
-import type { StoreDoc } from '../../src/domain/documents.ts';
+import { isQueueJobId, parseQueueJobDoc } from '../../src/domain/outbound-documents.ts';
 import { parseStoreDoc } from '../../src/domain/validate.ts';
+import type { Result } from '../../src/domain/result.ts';
 import type { MovementRow, ProjectionRow, ReadModelDb, SkippedDoc } from '../../src/store/schema.ts';
-import { rowsOfBatch, type BatchRows, type DeletedIds } from './projection-rows.ts';
+import { rowsOfBatch, type BatchRows, type DeletedIds, type ProjectedDoc } from './projection-rows.ts';
 import { pairKey, updateStockLevels } from './stock-levels.ts';
 
 /** The part of a PouchDB changes-feed result the projection needs (include_docs: true). */
@@ -62,7 +63,7 @@ export async function projectBatch(
   if (last === undefined) return { applied: 0, skipped: [], lastSeq: null };
 
   // Validation is pure CPU work: done before the transaction, which must not wait on anything but IndexedDB.
-  const upserts: { doc: StoreDoc; seq: number | string }[] = [];
+  const upserts: { doc: ProjectedDoc; seq: number | string }[] = [];
   const deletions: ReplicaChange[] = [];
   const skipped: SkippedDoc[] = [];
   const seen = new Set<string>();
@@ -75,7 +76,7 @@ export async function projectBatch(
       deletions.push(change);
       continue;
     }
-    const parsed = parseStoreDoc(change.doc);
+    const parsed = parseProjectedDoc(change.id, change.doc);
     if (parsed.ok) upserts.push({ doc: parsed.value, seq: change.seq });
     else skipped.push({ id: change.id, seq: change.seq, reason: parsed.error });
   }
@@ -95,6 +96,15 @@ export async function projectBatch(
     if (skipped.length > 0) await recordSkipped(db, skipped);
     return { applied: docs.length + gone.length, skipped, lastSeq: last.seq };
   });
+}
+
+/**
+ * Server-written queue jobs (outbound:…, mail:…) have their own validator; everything else is a
+ * store document. Only a document that fails its validator is reported as skipped.
+ */
+function parseProjectedDoc(id: string, doc: unknown): Result<ProjectedDoc, string> {
+  const type = typeof doc === 'object' && doc !== null ? (doc as { type?: unknown }).type : undefined;
+  return isQueueJobId(id) || type === 'outbound_job' ? parseQueueJobDoc(doc) : parseStoreDoc(doc);
 }
 
 function projectedTables(db: ReadModelDb) {

@@ -6,6 +6,7 @@ import { customersHistoryEn } from './customers-history.en.ts';
 import { devicesEn } from './devices-en.ts';
 import { staffEn } from './staff-en.ts';
 import { peripheralsEn } from './peripherals-en.ts';
+import { outboundEn } from './outbound.en.ts';
 
 /** English strings; typed against the French catalogue so that no key can be missing. */
 export const en: Messages = {
@@ -13,6 +14,8 @@ export const en: Messages = {
   ...customersHistoryEn,
   // Import of web orders by date range, import problems (web-import.*.ts).
   webImport: webImportEn,
+  // Outbound queue (pushes to the web stores, mails) on the sync screen (outbound.*.ts).
+  outbound: outboundEn,
   appName: 'Comptoir',
   loading: 'Loading…',
   language: 'Language',

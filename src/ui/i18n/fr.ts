@@ -9,12 +9,15 @@ import { customersHistoryFr } from './customers-history.fr.ts';
 import { devicesFr } from './devices-fr.ts';
 import { staffFr } from './staff-fr.ts';
 import { peripheralsFr } from './peripherals-fr.ts';
+import { outboundFr } from './outbound.fr.ts';
 
 export const fr = {
   // Customers, sales history, invoices, shortcut help (customers-history.fr.ts).
   ...customersHistoryFr,
   // Import of web orders by date range, import problems (web-import.*.ts).
   webImport: webImportFr,
+  // Outbound queue (pushes to the web stores, mails) on the sync screen (outbound.*.ts).
+  outbound: outboundFr,
   appName: 'Comptoir',
   loading: 'Chargement…',
   language: 'Langue',

@@ -3,6 +3,7 @@ import type { JSX } from 'solid-js';
 import { watchOutbox } from '../../store/queries.ts';
 import { rebuildReadModel } from '../actions.ts';
 import { ConnectionBadge } from '../components/Header.tsx';
+import OutboundQueue from '../components/OutboundQueue.tsx';
 import { fmtDateTime, t } from '../i18n/index.ts';
 import { errorMessage, live } from '../reactive.ts';
 import { session } from '../session.ts';
@@ -93,6 +94,8 @@ export default function SyncScreen(): JSX.Element {
           </details>
         </Show>
       </section>
+
+      <OutboundQueue />
 
       <section class="card">
         <h2>{t().sync.rebuild}</h2>

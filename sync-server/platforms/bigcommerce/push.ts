@@ -12,35 +12,62 @@
  *   ready for pickup  PUT /v2/orders/{id} {status_id:8}  (Awaiting Pickup)
  *   picked up         PUT /v2/orders/{id} {status_id:10} (Completed)
  *   cancellation      PUT /v2/orders/{id} {status_id:5}  (Cancelled)
+ *   price             PUT /v3/catalog/products/{id} {price}, or PUT /v3/catalog/products/{id}/variants/{variantId}
+ *                     {price} when the SKU is a variant's (found in GET /v3/catalog/products?include=variants)
  * Status writes are absolute; on a verified attempt the current status_id is read first.
  */
 import type { WebOrderDoc } from '../../../src/domain/documents.ts';
-import type { OrderEventPayload, StockLevelPayload } from '../../outbound/jobs.ts';
+import type { OrderEventPayload, PricePayload, StockLevelPayload } from '../../outbound/jobs.ts';
 import { PushError } from '../../outbound/http.ts';
-import type { OrderEventKind, PlatformPusher, PushContext, PushOutcome } from '../../outbound/push-types.ts';
+import { decimalPrice, samePrice, type OrderEventKind, type PlatformPusher, type PushContext, type PushOutcome } from '../../outbound/push-types.ts';
 
 type Json = Record<string, unknown>;
 
 export const BC_STATUS = { shipped: 2, cancelled: 5, awaitingPickup: 8, completed: 10 } as const;
 
+interface CatalogRef {
+  productId: number;
+  variantId: number | null;
+  price: unknown;
+}
+
 async function skus(ctx: PushContext, refresh: boolean): Promise<Map<string, number | null>> {
   const memo = ctx.memo.get('bigcommerce:skus') as Map<string, number | null> | undefined;
   if (memo && !refresh) return memo;
   const map = new Map<string, number | null>();
+  const refs = new Map<string, CatalogRef>();
   for (let page = 1; page <= 1000; page++) {
     const res = await ctx.api.call('GET', `/v3/catalog/products?include=variants&limit=250&page=${page}`);
     const body = res.body as Json;
     for (const p of (body.data ?? []) as Json[]) {
-      if (typeof p.sku === 'string' && p.sku !== '') map.set(p.sku, typeof p.inventory_level === 'number' ? p.inventory_level : null);
+      if (typeof p.sku === 'string' && p.sku !== '') {
+        map.set(p.sku, typeof p.inventory_level === 'number' ? p.inventory_level : null);
+        refs.set(p.sku, { productId: p.id as number, variantId: null, price: p.price });
+      }
       for (const v of (p.variants ?? []) as Json[]) {
-        if (typeof v.sku === 'string' && v.sku !== '') map.set(v.sku, typeof v.inventory_level === 'number' ? v.inventory_level : null);
+        if (typeof v.sku === 'string' && v.sku !== '') {
+          map.set(v.sku, typeof v.inventory_level === 'number' ? v.inventory_level : null);
+          // A product's base variant carries the product's own SKU: the product endpoint sets it.
+          if (!refs.has(v.sku)) refs.set(v.sku, { productId: p.id as number, variantId: (v.id as number | undefined) ?? null, price: v.price ?? p.price });
+        }
       }
     }
     const pagination = ((body.meta as Json | undefined)?.pagination ?? {}) as Json;
     if (page >= Number(pagination.total_pages ?? 1)) break;
   }
   ctx.memo.set('bigcommerce:skus', map);
+  ctx.memo.set('bigcommerce:refs', refs);
   return map;
+}
+
+async function catalogRef(ctx: PushContext, sku: string): Promise<CatalogRef | undefined> {
+  await skus(ctx, ctx.verify);
+  let refs = ctx.memo.get('bigcommerce:refs') as Map<string, CatalogRef> | undefined;
+  if (!refs?.has(sku)) {
+    await skus(ctx, true);
+    refs = ctx.memo.get('bigcommerce:refs') as Map<string, CatalogRef> | undefined;
+  }
+  return refs?.get(sku);
 }
 
 async function setStatus(ctx: PushContext, id: string, statusId: number, out: string[]): Promise<void> {
@@ -97,6 +124,19 @@ export const bigcommercePush: PlatformPusher = {
     });
     known.set(payload.sku, payload.available);
     return { result: `quantity ${payload.available} set for ${payload.sku} at location ${location}` };
+  },
+
+  async price(ctx: PushContext, payload: PricePayload): Promise<PushOutcome> {
+    const ref = await catalogRef(ctx, payload.sku);
+    if (!ref) return { result: `SKU ${payload.sku} is not sold on BigCommerce: nothing to push`, skipped: true };
+    const price = decimalPrice(payload.price, payload.currency);
+    if (ctx.verify && samePrice(ref.price, payload.price, payload.currency)) {
+      return { result: `BigCommerce already shows ${price} for ${payload.sku}`, skipped: true };
+    }
+    const path = ref.variantId === null ? `/v3/catalog/products/${ref.productId}` : `/v3/catalog/products/${ref.productId}/variants/${ref.variantId}`;
+    await ctx.api.call('PUT', path, { body: { price: Number(price) }, idempotencyKey: ctx.key('price') });
+    ref.price = Number(price);
+    return { result: `price ${price} set for ${payload.sku} (${ref.variantId === null ? `product ${ref.productId}` : `variant ${ref.variantId}`})` };
   },
 
   async orderEvent(ctx: PushContext, kind: OrderEventKind, payload: OrderEventPayload, _order: WebOrderDoc | null): Promise<PushOutcome> {

@@ -12,16 +12,20 @@
  *   ready for pickup  PUT orders/{id}.json {order:{id, tags}} adding the tag "ready-for-pickup"
  *                     (the REST subset has no pickup state; GraphQL fulfillmentOrderLineItemsPreparedForPickup does)
  *   cancellation      POST orders/{id}/cancel.json unless cancelled_at is set
+ *   price             PUT variants/{id}.json {variant:{id, price}} (the variant found by SKU in GET products.json;
+ *                     on a verified attempt a variant already at that price is left alone)
  */
 import type { WebOrderDoc } from '../../../src/domain/documents.ts';
-import type { OrderEventPayload, StockLevelPayload } from '../../outbound/jobs.ts';
+import type { OrderEventPayload, PricePayload, StockLevelPayload } from '../../outbound/jobs.ts';
 import { PushError } from '../../outbound/http.ts';
-import type { OrderEventKind, PlatformPusher, PushContext, PushOutcome } from '../../outbound/push-types.ts';
+import { decimalPrice, samePrice, type OrderEventKind, type PlatformPusher, type PushContext, type PushOutcome } from '../../outbound/push-types.ts';
 
 type Json = Record<string, unknown>;
 interface VariantRef {
+  variantId: number | string | null;
   inventoryItemId: number | string;
   inventoryQuantity: number | null;
+  price: unknown;
 }
 
 export const READY_FOR_PICKUP_TAG = 'ready-for-pickup';
@@ -53,7 +57,12 @@ async function variantsBySku(ctx: PushContext, refresh: boolean): Promise<Map<st
     for (const p of ((res.body as Json).products ?? []) as Json[]) {
       for (const v of (p.variants ?? []) as Json[]) {
         if (typeof v.sku === 'string' && v.sku !== '' && v.inventory_item_id !== undefined && v.inventory_item_id !== null) {
-          map.set(v.sku, { inventoryItemId: v.inventory_item_id as number, inventoryQuantity: typeof v.inventory_quantity === 'number' ? v.inventory_quantity : null });
+          map.set(v.sku, {
+            variantId: (v.id as number | string | undefined) ?? null,
+            inventoryItemId: v.inventory_item_id as number,
+            inventoryQuantity: typeof v.inventory_quantity === 'number' ? v.inventory_quantity : null,
+            price: v.price,
+          });
         }
       }
     }
@@ -105,6 +114,23 @@ export const shopifyPush: PlatformPusher = {
     });
     ref.inventoryQuantity = payload.available;
     return { result: `available ${payload.available} set for ${payload.sku} (inventory item ${String(ref.inventoryItemId)})` };
+  },
+
+  async price(ctx: PushContext, payload: PricePayload): Promise<PushOutcome> {
+    let variants = await variantsBySku(ctx, ctx.verify);
+    if (!variants.get(payload.sku)?.variantId) variants = await variantsBySku(ctx, true);
+    const ref = variants.get(payload.sku);
+    if (!ref?.variantId) return { result: `SKU ${payload.sku} is not sold on Shopify: nothing to push`, skipped: true };
+    const price = decimalPrice(payload.price, payload.currency);
+    if (ctx.verify && samePrice(ref.price, payload.price, payload.currency)) {
+      return { result: `Shopify already shows ${price} for ${payload.sku}`, skipped: true };
+    }
+    await ctx.api.call('PUT', `/variants/${encodeURIComponent(String(ref.variantId))}.json`, {
+      body: { variant: { id: ref.variantId, price } },
+      idempotencyKey: ctx.key('price'),
+    });
+    ref.price = price;
+    return { result: `price ${price} set for ${payload.sku} (variant ${String(ref.variantId)})` };
   },
 
   async orderEvent(ctx: PushContext, kind: OrderEventKind, payload: OrderEventPayload, _order: WebOrderDoc | null): Promise<PushOutcome> {

@@ -9,11 +9,12 @@
  *   ready for pickup  POST /orders/{id}/notes {note, customer_note:true} (WooCommerce has no such status)
  *   picked up         PUT /orders/{id} {status:"completed"} + a note
  *   cancellation      PUT /orders/{id} {status:"cancelled"} unless already cancelled
+ *   price             PUT /products/{id} {regular_price} (the product found by SKU as for stock levels)
  */
 import type { WebOrderDoc } from '../../../src/domain/documents.ts';
-import type { OrderEventPayload, StockLevelPayload } from '../../outbound/jobs.ts';
+import type { OrderEventPayload, PricePayload, StockLevelPayload } from '../../outbound/jobs.ts';
 import type { OrderEventKind, PlatformPusher, PushContext, PushOutcome } from '../../outbound/push-types.ts';
-import { refMarker } from '../../outbound/push-types.ts';
+import { decimalPrice, refMarker, samePrice } from '../../outbound/push-types.ts';
 
 type Json = Record<string, unknown>;
 
@@ -74,6 +75,25 @@ export const woocommercePush: PlatformPusher = {
     }
     await ctx.api.call('PUT', `/products/${id}`, { body: { manage_stock: true, stock_quantity: payload.available }, idempotencyKey: ctx.key('stock') });
     return { result: `stock_quantity ${payload.available} set for ${payload.sku} (product ${id})` };
+  },
+
+  async price(ctx: PushContext, payload: PricePayload): Promise<PushOutcome> {
+    const memo = ctx.memo.get('woocommerce:products') as Map<string, number> | undefined;
+    const products = memo ?? new Map<string, number>();
+    if (!memo) ctx.memo.set('woocommerce:products', products);
+    const price = decimalPrice(payload.price, payload.currency);
+    let id = products.get(payload.sku);
+    if (id === undefined || ctx.verify) {
+      const product = await productBySku(ctx, payload.sku);
+      if (!product) return { result: `SKU ${payload.sku} is not sold on WooCommerce: nothing to push`, skipped: true };
+      id = product.id as number;
+      products.set(payload.sku, id);
+      if (ctx.verify && samePrice(product.regular_price, payload.price, payload.currency)) {
+        return { result: `WooCommerce already shows ${price} for ${payload.sku}`, skipped: true };
+      }
+    }
+    await ctx.api.call('PUT', `/products/${id}`, { body: { regular_price: price }, idempotencyKey: ctx.key('price') });
+    return { result: `regular_price ${price} set for ${payload.sku} (product ${id})` };
   },
 
   async orderEvent(ctx: PushContext, kind: OrderEventKind, payload: OrderEventPayload, _order: WebOrderDoc | null): Promise<PushOutcome> {

@@ -8,6 +8,7 @@
  *   GET  /v2/orders/{id}/shipments
  *   GET  /v3/catalog/products?include=variants&page&limit   → {data, meta:{pagination}}
  *   PUT  /v3/inventory/adjustments/absolute {reason, items:[{location_id, sku, quantity}]}
+ *   PUT  /v3/catalog/products/{id} {price}
  * Dates are RFC 2822 ("Sat, 28 Nov 2026 18:14:53 +0000"). Webhooks are thin
  * ({scope, store_id, data:{type, id}, hash, created_at, producer}), carry the shared-secret header set
  * when the hook was created (X-Comptoir-Webhook-Secret) and a Standard Webhooks signature
@@ -155,6 +156,17 @@ export async function startBigCommerceMock(opts: BigCommerceMockOptions = {}): P
       status: 200,
       body: { data: slice.map((p) => clone(p)), meta: { pagination: { total: all.length, count: slice.length, per_page: limit, current_page: pageNo, total_pages: all.length === 0 ? 0 : totalPages } } },
     };
+  });
+
+  router.on('PUT', `${base}/v3/catalog/products/:id`, (req) => {
+    const p = products.get(req.params.id!);
+    if (!p) return { status: 404, body: { status: 404, title: 'The requested product was not found.' } };
+    const price = ((req.body ?? {}) as Json).price;
+    if (price !== undefined) {
+      if (typeof price !== 'number' || price < 0) return { status: 422, body: { status: 422, title: 'price must be a number' } };
+      p.price = price;
+    }
+    return { status: 200, body: { data: clone(p), meta: {} } };
   });
 
   router.on('PUT', `${base}/v3/inventory/adjustments/absolute`, (req) => {

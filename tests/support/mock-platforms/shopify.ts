@@ -10,6 +10,7 @@
  *   GET  /admin/api/2025-01/products.json?limit&page_info        → {products} (variants carry sku, barcode, inventory_item_id)
  *   GET  /admin/api/2025-01/locations.json                       → {locations}
  *   POST /admin/api/2025-01/inventory_levels/set.json {location_id, inventory_item_id, available}
+ *   PUT  /admin/api/2025-01/variants/{id}.json {variant:{id, price}}
  * Auth: `X-Shopify-Access-Token`. Webhooks: X-Shopify-Hmac-Sha256 = base64 HMAC-SHA256(raw body, secret).
  */
 import {
@@ -172,6 +173,19 @@ export async function startShopifyMock(opts: ShopifyMockOptions = {}): Promise<M
     }
     inventory.set(String(b.inventory_item_id), b.available);
     return { status: 200, body: { inventory_level: { inventory_item_id: b.inventory_item_id, location_id: b.location_id, available: b.available, updated_at: isoSeconds(clock.next()) } } };
+  });
+
+  router.on('PUT', `${base}/variants/:id.json`, (req) => {
+    const patch = (((req.body ?? {}) as Json).variant ?? null) as Json | null;
+    if (!patch || typeof patch.price !== 'string') return { status: 422, body: { errors: { price: ['is required'] } } };
+    for (const p of products.values()) {
+      const v = (p.variants as Json[]).find((x) => String(x.id) === req.params.id);
+      if (!v) continue;
+      v.price = patch.price;
+      p.updated_at = isoSeconds(clock.next());
+      return { status: 200, body: { variant: clone(v) } };
+    }
+    return { status: 404, body: { errors: 'Not Found' } };
   });
 
   router.on('POST', `${base}/graphql.json`, () => ({ status: 400, body: { errors: [{ message: 'the mock speaks the REST subset only' }] } }));

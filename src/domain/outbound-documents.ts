@@ -1,0 +1,170 @@
+/**
+ * The outbound queue's documents (ADR 0007), shared by the sync server that writes them
+ * (sync-server/outbound/jobs.ts re-exports these types) and the registers that read them (the
+ * projection keeps them in the read model so staff see the queue, offline too):
+ *
+ *   outbound:<platform>:<kind>:<key>   a push to a web store (stock level, price, fulfilment, status)
+ *   mail:<key>                         a mail to send (receipt, shipped, ready for pickup)
+ *
+ * Registers never write them (the server refuses any register write to those prefixes).
+ */
+import type { Platform } from './documents.ts';
+import { err, ok, type Result } from './result.ts';
+import { describe, fail, integer, Invalid, isoDate, object, oneOf, optionalString, string } from './validate-fields.ts';
+import type { Obj } from './validate-fields.ts';
+
+export type OutboundKind = 'stock_level' | 'price' | 'fulfilment' | 'ready_for_pickup' | 'picked_up' | 'cancellation';
+export type MailKind = 'receipt' | 'shipped' | 'ready_for_pickup';
+export type JobState = 'pending' | 'sending' | 'done' | 'failed' | 'dead';
+
+export const OUTBOUND_PREFIX = 'outbound:';
+export const MAIL_PREFIX = 'mail:';
+export const JOB_STATES: readonly JobState[] = ['pending', 'sending', 'done', 'failed', 'dead'];
+export const OUTBOUND_KINDS: readonly OutboundKind[] = ['stock_level', 'price', 'fulfilment', 'ready_for_pickup', 'picked_up', 'cancellation'];
+export const MAIL_KINDS: readonly MailKind[] = ['receipt', 'shipped', 'ready_for_pickup'];
+const PLATFORMS: readonly Platform[] = ['shopify', 'woocommerce', 'bigcommerce'];
+
+export interface JobClaim {
+  owner: string;
+  /** ISO instant the lease ends; after it another process may claim the job. */
+  until: string;
+  /** The job's version when it was claimed (a producer may bump it while the push is in flight). */
+  version: number;
+  /** True when the previous claim's lease expired without a result: the outcome of that send is unknown. */
+  resumed: boolean;
+}
+
+/** Payload of a stock-level push: the quantity the platform should show as available. */
+export interface StockLevelPayload {
+  sku: string;
+  available: number;
+  onHand: number;
+  reserved: number;
+}
+
+/** Payload of a price push: the product's price in Comptoir (minor units of `currency`). */
+export interface PricePayload {
+  sku: string;
+  price: number;
+  currency: string;
+  /** The product document revision that carried this price. */
+  rev: string;
+}
+
+/** Payload of a web-order status push (from a register's web_order_event). */
+export interface OrderEventPayload {
+  /** weborder:<platform>:<shop>:<orderId> */
+  orderId: string;
+  platformOrderId: string;
+  /** The woevent:<registerId>:<ulid> document that caused it. */
+  eventId: string;
+  tracking?: { carrier: string; number: string; url?: string };
+  at: string;
+}
+
+export interface MailPayload {
+  template: MailKind;
+  to: string;
+  /** receipt: the sale; shipped / ready_for_pickup: the web order. */
+  sourceId: string;
+  /** shipped / ready_for_pickup: the event (for the tracking). */
+  eventId?: string;
+  /** The request or event that asked for this mail. */
+  requestId: string;
+  locale?: 'fr-FR' | 'en';
+}
+
+interface JobBase {
+  _id: string;
+  _rev?: string;
+  type: 'outbound_job';
+  /** Sent with every request (header Idempotency-Key) and used to recognise our own remote writes. */
+  idempotencyKey: string;
+  state: JobState;
+  /** Bumped when a producer replaces the payload (stock levels and prices are coalesced into one job per SKU). */
+  version: number;
+  attempts: number;
+  maxAttempts: number;
+  nextAttemptAt: string;
+  createdAt: string;
+  updatedAt: string;
+  lastError?: string;
+  /** Why a pending job is not being sent at all (e.g. "SMTP not configured"). */
+  blocked?: string;
+  claim?: JobClaim;
+  doneAt?: string;
+  /** A short note on how it was done ("already fulfilled on the platform", message id…). */
+  result?: string;
+  /** Attempt log, most recent last, capped. */
+  history?: Array<{ at: string; outcome: 'ok' | 'error' | 'skipped'; detail: string }>;
+}
+
+/** A push to a web store (outbound:<platform>:<kind>:<key>). */
+export interface OutboundJobDoc extends JobBase {
+  channel: 'platform';
+  platform: Platform;
+  shop: string;
+  kind: OutboundKind;
+  payload: StockLevelPayload | PricePayload | OrderEventPayload;
+}
+
+/** A mail to send (mail:<key>). */
+export interface MailJobDoc extends JobBase {
+  channel: 'mail';
+  kind: MailKind;
+  payload: MailPayload;
+}
+
+export type QueueJobDoc = OutboundJobDoc | MailJobDoc;
+
+/** Whether an id belongs to the queue (outbound:… or mail:…). */
+export function isQueueJobId(id: string): boolean {
+  return id.startsWith(OUTBOUND_PREFIX) || id.startsWith(MAIL_PREFIX);
+}
+
+function checkJob(x: unknown): QueueJobDoc {
+  const o: Obj = object(x, 'document');
+  if (o['type'] !== 'outbound_job') fail('type', `must be "outbound_job", got ${describe(o['type'])}`);
+  const id = string(o, '_id', '');
+  optionalString(o, '_rev', '');
+  const channel = oneOf(o, 'channel', '', ['platform', 'mail'] as const);
+  if (channel === 'platform') {
+    const platform = oneOf(o, 'platform', '', PLATFORMS);
+    const kind = oneOf(o, 'kind', '', OUTBOUND_KINDS);
+    if (!id.startsWith(`${OUTBOUND_PREFIX}${platform}:${kind}:`) || id.length === `${OUTBOUND_PREFIX}${platform}:${kind}:`.length) {
+      fail('_id', `must be "outbound:${platform}:${kind}:<key>", got ${describe(id)}`);
+    }
+    string(o, 'shop', '', { nonEmpty: false });
+  } else {
+    oneOf(o, 'kind', '', MAIL_KINDS);
+    if (!id.startsWith(MAIL_PREFIX) || id.length === MAIL_PREFIX.length) fail('_id', `must be "mail:<key>", got ${describe(id)}`);
+  }
+  object(o['payload'], 'payload');
+  string(o, 'idempotencyKey', '');
+  oneOf(o, 'state', '', JOB_STATES);
+  integer(o, 'version', '', 0);
+  integer(o, 'attempts', '', 0);
+  integer(o, 'maxAttempts', '', 0);
+  isoDate(o, 'nextAttemptAt', '');
+  isoDate(o, 'createdAt', '');
+  isoDate(o, 'updatedAt', '');
+  for (const k of ['lastError', 'blocked', 'result']) optionalString(o, k, '');
+  if (o['doneAt'] !== undefined) isoDate(o, 'doneAt', '');
+  if (o['claim'] !== undefined) {
+    const c = object(o['claim'], 'claim');
+    string(c, 'owner', 'claim.');
+    isoDate(c, 'until', 'claim.');
+  }
+  if (o['history'] !== undefined && !Array.isArray(o['history'])) fail('history', `must be an array, got ${describe(o['history'])}`);
+  return o as unknown as QueueJobDoc;
+}
+
+/** An outbound or mail job as replicated; the error starts with the field path. */
+export function parseQueueJobDoc(x: unknown): Result<QueueJobDoc, string> {
+  try {
+    return ok(checkJob(x));
+  } catch (e) {
+    if (e instanceof Invalid) return err(e.message);
+    throw e;
+  }
+}

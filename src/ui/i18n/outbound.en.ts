@@ -1,0 +1,30 @@
+import type { outboundFr } from './outbound.fr.ts';
+
+export const outboundEn: typeof outboundFr = {
+  title: 'Pushes to the web stores',
+  intro: 'Stock levels, prices, shipments and e-mails the server sends to the online shops and to customers. A "dead" push waits for someone to retry it once the cause is fixed.',
+  none: 'No failed push: everything went out or is on its way.',
+  states: { pending: 'Pending', sending: 'Sending', done: 'Sent', failed: 'Failed (will retry)', dead: 'Dead' },
+  platform: 'Destination',
+  kind: 'Push',
+  attempts: 'Attempts',
+  lastError: 'Last error',
+  nextAttempt: 'Next attempt',
+  mail: 'E-mail',
+  platforms: { shopify: 'Shopify', woocommerce: 'WooCommerce', bigcommerce: 'BigCommerce' },
+  kinds: {
+    stock_level: 'Stock level',
+    price: 'Price',
+    fulfilment: 'Fulfilment',
+    ready_for_pickup: 'Ready for pickup',
+    picked_up: 'Picked up',
+    cancellation: 'Cancellation',
+    receipt: 'E-mailed receipt',
+    shipped: 'Shipping notice',
+  },
+  retry: 'Retry',
+  retrying: 'Retrying…',
+  retried: 'Requeued: the server will send it again.',
+  retryFailed: (msg: string) => `Retry failed: ${msg}`,
+  offline: 'A retry needs the network: this register is not paired or is offline.',
+};

@@ -21,3 +21,11 @@ export { voidSale, type VoidRefusal } from './void-sale.ts';
 export { createQuickProduct, type QuickProductRefusal } from './quick-product.ts';
 export { emailReceipt, type EmailReceiptRefusal } from './email-receipt.ts';
 export type { CommandDeps } from './deps.ts';
+// Issue 6: the counter's steps on a web order (pick, pack, notes).
+export {
+  addOrderNote,
+  completePickWithoutScanning,
+  markPacked,
+  recordPick,
+  type OrderStepRefusal,
+} from './web-order-events.ts';

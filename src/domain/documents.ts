@@ -11,7 +11,7 @@
  *   sale:<registerId>:<receiptNumber 8 digits>  immutable; the receipt number in the id makes a
  *                                          second sale with the same number a conflict, never a duplicate
  *   weborder:<platform>:<shop>:<orderId>   written by the server only, deterministic
- *   woevent:<registerId>:<ulid>           immutable: a register's action on a web order (shipped…)
+ *   woevent:<registerId>:<ulid>           immutable: a register’s action on a web order (picked, packed, note, shipped…)
  *   mailreq:<registerId>:<ulid>           immutable: a register asks for a receipt by mail
  *   outbound:<platform>:<kind>:<key>, mail:<key>  server-written queue jobs (registers read them)
  *   store:settings                         the shop's name, address, currency (server-written)
@@ -268,11 +268,26 @@ export interface WebOrderEventDoc {
   _rev?: string;
   type: 'web_order_event';
   orderId: string; // weborder:<platform>:<shop>:<orderId>
-  kind: 'shipped' | 'ready_for_pickup' | 'picked_up' | 'cancelled';
+  /**
+   * shipped / ready_for_pickup / picked_up / cancelled reach the web store (outbound queue);
+   * picked / packed / note (issue 6) are the counter's own steps and push nothing.
+   */
+  kind: WebOrderEventKind;
   tracking?: { carrier: string; number: string; url?: string };
+  /** picked: the SKU scanned and how many units (one per scan). */
+  sku?: string;
+  quantity?: number;
+  /** picked: "complete the pick without scanning" — every stock line picked in full (instead of sku/quantity). */
+  all?: true;
+  /** note: the fulfilment note. */
+  text?: string;
+  /** packed / shipped / picked_up: done by override (e.g. packed before the pick was complete). */
+  override?: boolean;
   at: string; // ISO 8601
   by: string; // who did it (staff name or id)
 }
+
+export type WebOrderEventKind = 'shipped' | 'ready_for_pickup' | 'picked_up' | 'cancelled' | 'picked' | 'packed' | 'note';
 
 /** A register asks the server to mail a sale's receipt (queued offline, sent once it replicates). */
 export interface MailRequestDoc {

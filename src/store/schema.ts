@@ -12,6 +12,7 @@ import type {
   StockMovementDoc,
   StoreSettingsDoc,
   WebOrderDoc,
+  WebOrderEventDoc,
 } from '../domain/documents.ts';
 import type { QueueJobDoc } from '../domain/outbound-documents.ts';
 import type { RegisterDoc, StaffRole } from '../domain/register-documents.ts';
@@ -48,9 +49,10 @@ export type StoreSettingsRow = StoreSettingsDoc;
 /**
  * Every register document (staff, shifts, Z reports, overrides, cash events, voids, parked sales,
  * invoices…) in one table: few rows, read by type, register and shift. The server's outbound and
- * mail jobs (type "outbound_job") live here too, so staff see the queue offline.
+ * mail jobs (type "outbound_job") live here too, so staff see the queue offline, and every register's
+ * web-order events (type "web_order_event", issue 6), folded into an order's state by web-order-queries.ts.
  */
-export type RegisterDocRow = (RegisterDoc | QueueJobDoc) & { registerId?: string; shiftId?: string | null };
+export type RegisterDocRow = (RegisterDoc | QueueJobDoc | WebOrderEventDoc) & { registerId?: string; shiftId?: string | null };
 
 export interface CustomerRow extends CustomerDoc {
   nameTokens: string[];

@@ -17,6 +17,7 @@ import { signedInStaff } from './staff-state.ts';
 const SalesScreen = lazy(() => import('./screens/SalesScreen.tsx'));
 const OrdersScreen = lazy(() => import('./screens/OrdersScreen.tsx'));
 const ImportScreen = lazy(() => import('./screens/ImportScreen.tsx'));
+const OrderDetailScreen = lazy(() => import('./screens/OrderDetailScreen.tsx'));
 const SyncScreen = lazy(() => import('./screens/SyncScreen.tsx'));
 const ShiftScreen = lazy(() => import('./screens/ShiftScreen.tsx'));
 const ReturnScreen = lazy(() => import('./screens/ReturnScreen.tsx'));
@@ -90,6 +91,7 @@ export function App(): JSX.Element {
       <Route path="/sales" component={SalesScreen} />
       <Route path="/orders" component={OrdersScreen} />
       <Route path="/orders/import" component={ImportScreen} />
+      <Route path="/orders/:id" component={OrderDetailScreen} />
       <Route path="/sync" component={SyncScreen} />
       <Route path="/journal" component={JournalScreen} />
       <Route path="/shift" component={ShiftScreen} />

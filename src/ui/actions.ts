@@ -35,3 +35,5 @@ export {
   type ResumeRefusal,
   type VoidRefusal,
 } from '../commands/index.ts';
+// Issue 6: the counter's steps on a web order.
+export { addOrderNote, completePickWithoutScanning, markPacked, recordPick, type OrderStepRefusal } from '../commands/index.ts';

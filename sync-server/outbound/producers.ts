@@ -44,12 +44,18 @@ export interface ProducerOptions {
   log: (msg: string) => void;
 }
 
-const EVENT_KIND: Record<WebOrderEventDoc['kind'], Exclude<OutboundKind, 'stock_level'>> = {
+/** The event kinds that become a push; the counter's own steps (picked, packed, note: issue 6) push nothing. */
+const EVENT_KIND: Partial<Record<WebOrderEventDoc['kind'], Exclude<OutboundKind, 'stock_level'>>> = {
   shipped: 'fulfilment',
   ready_for_pickup: 'ready_for_pickup',
   picked_up: 'picked_up',
   cancelled: 'cancellation',
 };
+
+/** The push an event becomes, or undefined for a kind the web store does not hear about. */
+export function pushedKind(ev: Pick<WebOrderEventDoc, 'kind'>): Exclude<OutboundKind, 'stock_level'> | undefined {
+  return Object.prototype.hasOwnProperty.call(EVENT_KIND, ev.kind) ? EVENT_KIND[ev.kind] : undefined;
+}
 
 export function seqNumber(seq: unknown): number {
   if (typeof seq === 'number') return seq;
@@ -169,7 +175,9 @@ export class StoreProducer {
     this.takeProduct(doc, change.deleted === true || doc._deleted === true, produce);
     if (!produce) return;
     for (const sku of skus) this.dirty.add(sku);
-    if (!change.deleted && doc.type === 'web_order_event' && doc._id.startsWith('woevent:')) this.events.set(doc._id, doc as unknown as WebOrderEventDoc);
+    if (!change.deleted && doc.type === 'web_order_event' && doc._id.startsWith('woevent:') && pushedKind(doc as unknown as WebOrderEventDoc) !== undefined) {
+      this.events.set(doc._id, doc as unknown as WebOrderEventDoc);
+    }
     if (!change.deleted && doc.type === 'mail_request' && doc._id.startsWith('mailreq:')) this.mailRequests.set(doc._id, doc as unknown as MailRequestDoc);
     if (this.pendingWork()) this.schedule(this.opts.coalesceMs);
   }
@@ -293,7 +301,8 @@ export class StoreProducer {
       return 0;
     }
     const key = ev._id.slice('woevent:'.length);
-    const kind = EVENT_KIND[ev.kind];
+    const kind = pushedKind(ev);
+    if (kind === undefined) return 0; // picked, packed, note: the counter's own steps
     let n = 0;
     const created = await this.jobs.createIfAbsent({
       _id: platformJobId(ref.platform, kind, key),

@@ -93,9 +93,11 @@ export function rowsOfBatch(docs: readonly ProjectedDoc[], deletedIds: readonly 
       case 'invoice':
       // Outbound and mail jobs (written by the server): read by the sync screen's queue section.
       case 'outbound_job':
+      // Every register's steps on web orders (issue 6): an order's state is their fold.
+      case 'web_order_event':
         rows.registerDocs.push(withoutRev(doc) as RegisterDocRow);
         break;
-      // web_order_event and mail_request are requests to the server: valid, nothing to read back.
+      // mail_request is a request to the server: valid, nothing to read back.
     }
   }
   for (const id of deletedIds) addDeletion(rows.deleted, id);
@@ -134,6 +136,7 @@ function addDeletion(deleted: DeletedIds, id: string): void {
     case 'invoice':
     case 'outbound':
     case 'mail':
+    case 'woevent':
       deleted.registerDocs.push(id);
       break;
   }

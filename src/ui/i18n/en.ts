@@ -7,6 +7,7 @@ import { devicesEn } from './devices-en.ts';
 import { staffEn } from './staff-en.ts';
 import { peripheralsEn } from './peripherals-en.ts';
 import { outboundEn } from './outbound.en.ts';
+import { orderDetailEn } from './order-detail.en.ts';
 
 /** English strings; typed against the French catalogue so that no key can be missing. */
 export const en: Messages = {
@@ -16,6 +17,8 @@ export const en: Messages = {
   webImport: webImportEn,
   // Outbound queue (pushes to the web stores, mails) on the sync screen (outbound.*.ts).
   outbound: outboundEn,
+  // Order detail and scan-to-pick (order-detail.*.ts, issue 6).
+  orderDetail: orderDetailEn,
   appName: 'Comptoir',
   loading: 'Loading…',
   language: 'Language',

@@ -10,6 +10,7 @@ import { devicesFr } from './devices-fr.ts';
 import { staffFr } from './staff-fr.ts';
 import { peripheralsFr } from './peripherals-fr.ts';
 import { outboundFr } from './outbound.fr.ts';
+import { orderDetailFr } from './order-detail.fr.ts';
 
 export const fr = {
   // Customers, sales history, invoices, shortcut help (customers-history.fr.ts).
@@ -18,6 +19,8 @@ export const fr = {
   webImport: webImportFr,
   // Outbound queue (pushes to the web stores, mails) on the sync screen (outbound.*.ts).
   outbound: outboundFr,
+  // Order detail and scan-to-pick (order-detail.*.ts, issue 6).
+  orderDetail: orderDetailFr,
   appName: 'Comptoir',
   loading: 'Chargement…',
   language: 'Langue',

@@ -1,4 +1,4 @@
-import { A } from '@solidjs/router';
+import { A, useNavigate } from '@solidjs/router';
 import { For, Show } from 'solid-js';
 import type { JSX } from 'solid-js';
 import { watchWebOrders } from '../../store/queries.ts';
@@ -6,9 +6,11 @@ import { fmtDateTime, fmtMoney, t } from '../i18n/index.ts';
 import { live } from '../reactive.ts';
 import type { WebOrderRow } from '../types.ts';
 
-/** Web orders from the shop's online stores, newest first. Read-only for now. */
+/** Web orders from the shop's online stores, newest first; a tap or Enter on a row opens the order. */
 export default function OrdersScreen(): JSX.Element {
   const orders = live<WebOrderRow[]>(() => watchWebOrders(), []);
+  const navigate = useNavigate();
+  const open = (o: WebOrderRow): void => navigate(`/orders/${encodeURIComponent(o._id)}`);
   return (
     <main class="page">
       <h1>{t().orders.title}</h1>
@@ -39,7 +41,21 @@ export default function OrdersScreen(): JSX.Element {
             <tbody>
               <For each={orders.value()}>
                 {(o) => (
-                  <tr data-testid="order-row" data-status={o.status}>
+                  <tr
+                    data-testid="order-row"
+                    data-status={o.status}
+                    data-order-id={o._id}
+                    class="clickable"
+                    tabindex="0"
+                    aria-label={t().orderDetail.open(o.orderNumber)}
+                    onClick={() => open(o)}
+                    onKeyDown={(e) => {
+                      if (e.key === 'Enter') {
+                        e.preventDefault();
+                        open(o);
+                      }
+                    }}
+                  >
                     <td class="strong mono">
                       {o.orderNumber}
                       <div class="muted small">{o.platform}</div>

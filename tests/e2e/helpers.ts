@@ -65,11 +65,18 @@ export async function waitForServiceWorker(page: Page): Promise<void> {
   }, undefined, { timeout: 30_000 });
 }
 
+async function unitsInCart(page: Page): Promise<number> {
+  const quantities = await page.getByTestId('cart-qty').allTextContents();
+  return quantities.reduce((sum, q) => sum + Number(q.trim()), 0);
+}
+
 /** Scans barcodes into the search box, pays with the first quick-cash button, returns the receipt label. */
 export async function sellForCash(page: Page, barcodes: string[]): Promise<string> {
-  for (const code of barcodes) {
+  for (const [i, code] of barcodes.entries()) {
     await page.getByTestId('search').fill(code);
     await page.getByTestId('search').press('Enter');
+    // Each scan is one more unit in the cart before the next one is typed (a busy machine is slow).
+    await expect.poll(async () => unitsInCart(page), { timeout: 30_000 }).toBe(i + 1);
   }
   await expect(page.getByTestId('cart-line')).toHaveCount(new Set(barcodes).size);
   await page.getByTestId('pay-cash').click();

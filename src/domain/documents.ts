@@ -184,6 +184,11 @@ export interface SaleDoc {
   cartDiscount?: { kind: 'percent' | 'amount'; value: number; amount: Money };
   /** Sale this one repeats (a repeat order) or refunds without a receipt: nothing; with: the original. */
   originalSaleId?: string;
+  /**
+   * The web order whose balance this sale takes at the counter (issue 6): its lines are the order's,
+   * for the receipt and the VAT, but move no stock — the order's shipped / picked-up events do.
+   */
+  webOrderId?: string;
   journal?: JournalLink;
 }
 
@@ -257,37 +262,107 @@ export interface WebOrderDoc {
   customerId?: string;
   /** Tax included in `total`, when the platform reports it. */
   totalTax?: Money;
+  /** The payment's security results, when the platform provides them (issue 6). */
+  paymentChecks?: PaymentCheck[];
 }
 
 /**
- * What a register did to a web order that the web store must hear about (issue 4 defines it, issue 6
- * writes it): immutable, one per action; the server turns each into one outbound push (and a mail).
+ * What a register did to a web order (issue 4 defines it, issue 6 writes every counter step as one):
+ * immutable, one document per action, written offline too; the order's state is a fold over them
+ * (src/domain/web-order-state.ts). The server turns the kinds the web store must hear about into one
+ * outbound push each (and a mail to the customer where the shop wants one).
  */
 export interface WebOrderEventDoc {
-  _id: string; // woevent:<registerId>:<ulid>
+  _id: string; // woevent:<registerId>:<ulid>   (the server's own: woevent:server:<ulid>)
   _rev?: string;
   type: 'web_order_event';
   orderId: string; // weborder:<platform>:<shop>:<orderId>
   /**
-   * shipped / ready_for_pickup / picked_up / cancelled reach the web store (outbound queue);
-   * picked / packed / note (issue 6) are the counter's own steps and push nothing.
+   * Pushed to the web store (outbound queue): shipped, ready_for_pickup, picked_up, cancelled,
+   * changed and returned (their refund), paid (marks the order paid on the platform).
+   * The counter's own steps push nothing: picked, packed, note, allocated, assigned,
+   * address_corrected, printed.
    */
   kind: WebOrderEventKind;
+  /** shipped: the parcel's carrier and tracking number. */
   tracking?: { carrier: string; number: string; url?: string };
   /** picked: the SKU scanned and how many units (one per scan). */
   sku?: string;
   quantity?: number;
-  /** picked: "complete the pick without scanning" — every stock line picked in full (instead of sku/quantity). */
+  /** picked: "complete the pick without scanning" — every stock line (of `location`, if set) picked in full. */
   all?: true;
   /** note: the fulfilment note. */
   text?: string;
-  /** packed / shipped / picked_up: done by override (e.g. packed before the pick was complete). */
+  /** packed / shipped / ready_for_pickup / picked_up: done by a manager's override (e.g. packed before the pick was complete, a flagged order handed over). */
   override?: boolean;
+  /** The manager override document that allowed it (override:<registerId>:<ulid>), with `override`. */
+  overrideId?: string;
+  /**
+   * picked / packed / shipped / ready_for_pickup: the location whose part of the order this step is
+   * about (an order allocated across locations is packed and shipped by each location for its lines).
+   * Absent: the whole order.
+   */
+  location?: string;
+  /** shipped: the units in this parcel (absent: everything not yet shipped, of `location` if set). returned: the units that came back. */
+  lines?: Array<{ sku: string; quantity: number }>;
+  /** shipped: the parcel as weighed and measured, and the carrier service used. */
+  parcel?: { weightGrams?: number; lengthCm?: number; widthCm?: number; heightCm?: number; service?: string };
+  /** allocated: which location prepares which units (replaces any earlier allocation of those SKUs). */
+  allocation?: Array<{ sku: string; location: string; quantity: number }>;
+  /**
+   * paid: the balance taken. With `saleId` it was taken at the register (that sale holds the tenders
+   * and the receipt); without, it was reconciled by hand (bank transfer, cheque received).
+   */
+  payment?: { amount: Money; method: string; saleId?: string; reference?: string };
+  /**
+   * changed (before shipping): `sku`'s quantity reduced by `remove` (to 0 = the line removed) and/or
+   * a line added (a swap is both). Its refund (or the extra to pay) follows from the line prices.
+   */
+  change?: { sku?: string; remove?: number; add?: { sku: string; name: string; quantity: number; unitPrice: Money } };
+  /** cancelled / changed / returned: whether the units go back on the shelf. Default true. */
+  restock?: boolean;
+  /**
+   * cancelled / changed / returned: the money going back. 'original' = to the tender the customer paid
+   * with (through the platform when paid online), 'store_credit' = a credit note (`voucher`). A
+   * surcharge (labour, a change of shipping method) is kept back from the refund.
+   */
+  refund?: { to: 'original' | 'store_credit'; amount: Money; surcharge?: Money; surchargeReason?: string; voucher?: string };
+  /** cancelled: why (shown in the history and told to the customer). */
+  reason?: string;
+  /** assigned: the staff member now in charge of the order (null: nobody). */
+  assignee?: { id: string; name: string } | null;
+  /** address_corrected: the shipping address and/or customer contact as corrected before the label. */
+  address?: WebOrderAddress;
+  customer?: { name: string; email?: string; phone?: string };
+  /** printed: what was printed (kept in the history; reprints are allowed). */
+  printed?: 'packing_slip' | 'label' | 'pick_list';
   at: string; // ISO 8601
-  by: string; // who did it (staff name or id)
+  by: string; // who did it (staff name)
 }
 
-export type WebOrderEventKind = 'shipped' | 'ready_for_pickup' | 'picked_up' | 'cancelled' | 'picked' | 'packed' | 'note';
+export type WebOrderEventKind =
+  | 'shipped'
+  | 'ready_for_pickup'
+  | 'picked_up'
+  | 'cancelled'
+  | 'picked'
+  | 'packed'
+  | 'note'
+  | 'allocated'
+  | 'paid'
+  | 'changed'
+  | 'returned'
+  | 'assigned'
+  | 'address_corrected'
+  | 'printed';
+
+/** A payment security check as the platform reports it (shown before anything is handed over). */
+export interface PaymentCheck {
+  name: 'fraud_risk' | 'address' | 'postcode' | 'card_code' | '3d_secure';
+  result: 'pass' | 'fail' | 'unavailable';
+  /** The platform's own words ("Y", "high", "authenticated"…). */
+  detail?: string;
+}
 
 /** A register asks the server to mail a sale's receipt (queued offline, sent once it replicates). */
 export interface MailRequestDoc {
@@ -318,6 +393,12 @@ export interface StoreSettingsDoc {
   denominations?: number[];
   /** Legal mentions printed on receipts and invoices (SIRET, VAT number). */
   legal?: string[];
+  /** The shop's stock locations (the shop floor, a warehouse…); default: only `defaultLocation`. */
+  locations?: Array<{ id: string; name: string }>;
+  /** Unpaid web orders are cancelled automatically after this many hours (absent: never). */
+  autoCancelUnpaidAfterHours?: number;
+  /** New web orders are announced by mail to this address (absent: only at the registers). */
+  newOrderMailTo?: string;
 }
 
 export type StoreDoc =

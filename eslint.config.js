@@ -52,6 +52,15 @@ export default tseslint.config(
     },
   },
   {
+    // Devices, printable documents and carriers sit beside the store: the commands use them, never the reverse.
+    files: ['src/hardware/**/*.ts', 'src/documents/**/*.ts', 'src/couriers/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [
+        { group: ['**/commands/**', '**/ui/**', 'solid-js', 'solid-js/*', '@solidjs/*'], message: 'Hardware, documents and couriers never depend on commands or the UI.' },
+      ] }],
+    },
+  },
+  {
     files: ['workers/**/*.ts'],
     rules: {
       'no-restricted-imports': ['error', { patterns: [

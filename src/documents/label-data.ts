@@ -4,6 +4,7 @@
  * Pure: no DOM, no I/O.
  */
 import { classifyBarcode } from '../domain/barcode.ts';
+import type { ParcelSpec } from '../domain/courier.ts';
 import type { ProductDoc, StoreSettingsDoc, WebOrderAddress, WebOrderDoc } from '../domain/documents.ts';
 import { formatMoney } from '../domain/money-format.ts';
 import { money, type CurrencyCode, type Money } from '../domain/money.ts';
@@ -20,8 +21,10 @@ export interface ShippingLabel {
   /** As the customer knows it ("#1042"); its CODE128 is what the pick/pack screens scan. */
   orderNumber: string;
   tracking: { carrier: string; number: string } | null;
-  /** The shipping method chosen on the web store, when known. */
+  /** The shipping method chosen on the web store, or the carrier service the label was made for. */
   service: string | null;
+  /** The parcel as weighed and measured, when known (printed small, for the carrier's desk). */
+  parcel?: ParcelSpec | null;
 }
 
 export type ShelfBarcode = { kind: 'ean13' | 'ean8' | 'code128'; value: string };
@@ -58,7 +61,8 @@ export function formatShelfPrice(amount: Money, currency: CurrencyCode): string 
   return printableSpaces(formatMoney(amount, { locale: 'fr-FR', currency }));
 }
 
-function addressLines(a: WebOrderAddress): string[] {
+/** Street lines, "postcode city", region, and the country unless it is France. */
+export function addressLines(a: WebOrderAddress): string[] {
   const country = a.country.toUpperCase() === 'FR' ? '' : a.country.toUpperCase();
   return [a.address1, a.address2 ?? '', `${a.postcode} ${a.city}`.trim(), a.region ?? '', country].filter((l) => l.trim() !== '');
 }
@@ -72,6 +76,7 @@ export function shippingLabelFromOrder(
   order: Pick<WebOrderDoc, 'orderNumber' | 'customer' | 'shippingAddress' | 'shippingMethod'>,
   store: Pick<StoreSettingsDoc, 'name' | 'address'>,
   tracking: { carrier: string; number: string } | null = null,
+  extra: { parcel?: ParcelSpec | null; service?: string | null } = {},
 ): ShippingLabel {
   const address = order.shippingAddress;
   return {
@@ -79,8 +84,20 @@ export function shippingLabelFromOrder(
     to: address ? { name: address.name || order.customer.name, lines: addressLines(address) } : { name: order.customer.name, lines: [] },
     orderNumber: order.orderNumber,
     tracking,
-    service: order.shippingMethod?.name ?? null,
+    service: extra.service ?? order.shippingMethod?.name ?? null,
+    ...(extra.parcel ? { parcel: extra.parcel } : {}),
   };
+}
+
+/** "1,25 kg · 30 × 20 × 10 cm" (fr) / "1.25 kg · 30 × 20 × 10 cm" (en); empty when nothing is known. */
+export function parcelSummary(parcel: ParcelSpec | null | undefined, lang: 'fr' | 'en' = 'fr'): string {
+  if (!parcel) return '';
+  const number = (n: number, digits: number): string => printableSpaces(new Intl.NumberFormat(lang === 'fr' ? 'fr-FR' : 'en', { maximumFractionDigits: digits }).format(n));
+  const parts: string[] = [];
+  if (parcel.weightGrams !== undefined) parts.push(parcel.weightGrams >= 1000 ? `${number(parcel.weightGrams / 1000, 3)} kg` : `${number(parcel.weightGrams, 0)} g`);
+  const sizes = [parcel.lengthCm, parcel.widthCm, parcel.heightCm].filter((v): v is number => v !== undefined);
+  if (sizes.length > 0) parts.push(`${sizes.map((v) => number(v, 1)).join(' × ')} cm`);
+  return parts.join(' · ');
 }
 
 /** The barcode a shelf label carries: the product's first EAN-13 (UPC-A padded to 13), else EAN-8, else its SKU. */

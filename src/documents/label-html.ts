@@ -4,15 +4,15 @@
  * label per page, barcodes as inline SVG (barcode-svg.ts). UTF-8 declared, so accents print right.
  */
 import { barcodeSvg } from './barcode-svg.ts';
-import type { LabelAddress, ShelfLabel, ShippingLabel } from './label-data.ts';
+import { parcelSummary, type LabelAddress, type ShelfLabel, type ShippingLabel } from './label-data.ts';
 import { FRENCH_SHIPPING_CAPTIONS, type ShippingLabelCaptions } from './label-zpl.ts';
 
 function esc(text: string): string {
   return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 }
 
-function page(title: string, size: string, css: string, body: string): string {
-  return `<!doctype html><html lang="fr"><head><meta charset="utf-8"><title>${esc(title)}</title><style>
+function page(title: string, size: string, css: string, body: string, lang: 'fr' | 'en' = 'fr'): string {
+  return `<!doctype html><html lang="${lang}"><head><meta charset="utf-8"><title>${esc(title)}</title><style>
 @page { size: ${size}; margin: 0; }
 * { box-sizing: border-box; }
 html, body { margin: 0; padding: 0; font-family: "Helvetica Neue", Arial, sans-serif; color: #000; background: #fff; }
@@ -35,20 +35,23 @@ const SHIPPING_CSS = `
 .to { font-size: 15pt; border-top: 2px solid #000; padding-top: 0.1in; flex: 1; }
 .to .name { font-size: 19pt; font-weight: bold; }
 .order, .tracking { border-top: 2px solid #000; padding-top: 0.08in; font-size: 12pt; }
+.parcel { font-size: 10pt; }
 `;
 
 export function shippingLabelHtml(label: ShippingLabel, captions: ShippingLabelCaptions = FRENCH_SHIPPING_CAPTIONS): string {
   const tracking = label.tracking
     ? `<section class="tracking" data-testid="label-tracking"><div>${esc(captions.tracking)} ${esc(label.tracking.carrier)} : ${esc(label.tracking.number)}</div>${barcodeSvg(label.tracking.number, 'CODE128', { cssWidth: '3.4in', heightModules: 40 })}</section>`
     : `<section class="tracking"><div>${esc(captions.noTracking)}</div></section>`;
+  const parcel = parcelSummary(label.parcel, captions.lang);
   const body =
     `<article class="label shipping">` +
     address(captions.from, label.from, 'from') +
     address(captions.to, label.to, 'to') +
     `<section class="order" data-testid="label-order"><div>${esc(captions.order)} ${esc(label.orderNumber)}${label.service ? ` · ${esc(label.service)}` : ''}</div>${barcodeSvg(label.orderNumber, 'CODE128', { cssWidth: '3.4in', heightModules: 50 })}</section>` +
     tracking +
+    (parcel === '' ? '' : `<section class="parcel" data-testid="label-parcel">${esc(captions.parcel)} ${esc(parcel)}</section>`) +
     `</article>`;
-  return page(`${captions.order} ${label.orderNumber}`, '4in 6in', SHIPPING_CSS, body);
+  return page(`${captions.order} ${label.orderNumber}`, '4in 6in', SHIPPING_CSS, body, captions.lang);
 }
 
 const SHELF_CSS = `

@@ -8,6 +8,7 @@
 import {
   SHELF_LABEL_SIZE,
   SHIPPING_LABEL_SIZE,
+  parcelSummary,
   printableSpaces,
   type LabelAddress,
   type LabelSize,
@@ -78,6 +79,9 @@ export interface ShippingLabelCaptions {
   order: string;
   tracking: string;
   noTracking: string;
+  parcel: string;
+  /** Number formats of the parcel line, and the HTML page's language. */
+  lang: 'fr' | 'en';
 }
 
 export const FRENCH_SHIPPING_CAPTIONS: ShippingLabelCaptions = {
@@ -86,7 +90,23 @@ export const FRENCH_SHIPPING_CAPTIONS: ShippingLabelCaptions = {
   order: 'Commande',
   tracking: 'Suivi',
   noTracking: 'Suivi : à compléter',
+  parcel: 'Colis',
+  lang: 'fr',
 };
+
+export const ENGLISH_SHIPPING_CAPTIONS: ShippingLabelCaptions = {
+  from: 'FROM',
+  to: 'SHIP TO',
+  order: 'Order',
+  tracking: 'Tracking',
+  noTracking: 'Tracking: to be added',
+  parcel: 'Parcel',
+  lang: 'en',
+};
+
+export function shippingCaptions(lang: 'fr' | 'en'): ShippingLabelCaptions {
+  return lang === 'en' ? ENGLISH_SHIPPING_CAPTIONS : FRENCH_SHIPPING_CAPTIONS;
+}
 
 /** A 4 × 6 in shipping label: ship-from, ship-to, the order number and its CODE128, the tracking number. */
 export function shippingLabelZpl(label: ShippingLabel, captions: ShippingLabelCaptions = FRENCH_SHIPPING_CAPTIONS, size: LabelSize = SHIPPING_LABEL_SIZE): string {
@@ -96,11 +116,21 @@ export function shippingLabelZpl(label: ShippingLabel, captions: ShippingLabelCa
   const toTop = Math.max(from.bottom, 230) + 30;
   const to = addressBlock(margin, toTop, captions.to, label.to, true, inner);
   const orderTop = Math.max(to.bottom, 640) + 30;
-  const orderCaption = `${captions.order} ${label.orderNumber}${label.service ? ` · ${label.service}` : ''}`;
+  // The service follows the order number when it fits there whole; otherwise it moves to the
+  // bottom line, with the parcel, rather than being cut.
+  const plain = `${captions.order} ${label.orderNumber}`;
+  const withService = label.service ? `${plain} · ${label.service}` : plain;
+  const serviceFits = fitText(withService, inner, 34) === printableSpaces(withService).trim();
+  const orderCaption = serviceFits ? withService : plain;
   const trackTop = orderTop + 280;
   const tracking = label.tracking
     ? [text(margin, trackTop, 28, `${captions.tracking} ${label.tracking.carrier} : ${label.tracking.number}`, inner), code128(margin, trackTop + 40, label.tracking.number, inner, 110)]
     : [text(margin, trackTop, 28, captions.noTracking, inner)];
+  // Weight and size, small, under the tracking block (or under its "to be added" line); ZPL font 0
+  // has no "×" in every firmware, so sizes are joined with "x" here.
+  const parcel = parcelSummary(label.parcel, captions.lang).replace(/×/g, 'x');
+  const bottom = [serviceFits || !label.service ? '' : label.service, parcel === '' ? '' : `${captions.parcel} ${parcel}`].filter((p) => p !== '');
+  bottom.forEach((line, k) => tracking.push(text(margin, trackTop + (label.tracking ? 190 : 50) + 30 * k, 24, line, inner)));
   return [
     '^XA',
     '^CI28',

@@ -23,10 +23,15 @@ export async function markAsLabelPrinter(row: DeviceRow): Promise<DeviceRow> {
   return next;
 }
 
+/** A paired label printer that takes ZPL (a "browser" one prints through the dialog, as HTML). */
+export function takesZpl(printer: DeviceRow | undefined): printer is DeviceRow {
+  return printer !== undefined && printer.kind !== 'browser';
+}
+
 async function enqueueLabel(kind: string, ref: string, zpl: () => string, html: () => string): Promise<PrintJob> {
   const printer = await labelPrinter();
   const { queue } = printing();
-  if (!printer || printer.kind === 'browser') {
+  if (!takesZpl(printer)) {
     return queue.enqueue({ kind, ref, deviceId: BROWSER_DIALOG, payload: { encoding: 'html', data: html() } });
   }
   return queue.enqueue({ kind, ref, deviceId: printer.id, payload: { encoding: 'base64', data: toBase64(new TextEncoder().encode(zpl())) } });

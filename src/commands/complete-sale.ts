@@ -27,6 +27,8 @@ export interface CompleteSaleInput {
   tenders: readonly Tender[];
   /** The sale this one refunds or repeats. */
   originalSaleId?: string;
+  /** The web order whose balance this sale takes (issue 6). */
+  webOrderId?: string;
 }
 
 export type CompleteSaleRefusal =
@@ -128,6 +130,7 @@ async function attempt(port: SyncPort, ctx: Context, receiptNumber: number): Pro
     ...(input.cart.discountApproval ? { cartDiscountApproval: input.cart.discountApproval } : {}),
     ...(input.cart.customerId ? { customerId: input.cart.customerId } : {}),
     ...(input.originalSaleId ? { originalSaleId: input.originalSaleId } : {}),
+    ...(input.webOrderId ? { webOrderId: input.webOrderId } : {}),
     discountThresholdBp: settings.discountThresholdBp ?? DEFAULT_DISCOUNT_THRESHOLD_BP,
     otherTenders: settings.otherTenders ?? [],
     requireTenderDetails: true,

@@ -21,11 +21,26 @@ export { voidSale, type VoidRefusal } from './void-sale.ts';
 export { createQuickProduct, type QuickProductRefusal } from './quick-product.ts';
 export { emailReceipt, type EmailReceiptRefusal } from './email-receipt.ts';
 export type { CommandDeps } from './deps.ts';
-// Issue 6: the counter's steps on a web order (pick, pack, notes).
+// Issue 6: the counter's steps on a web order (pick, pack, ship, hand over, pay, change, bulk).
 export {
   addOrderNote,
+  allocateOrder,
+  assignOrder,
   completePickWithoutScanning,
+  correctOrderAddress,
   markPacked,
+  markPickedUp,
+  markReadyForPickup,
+  markShipped,
+  recordOrderPrinted,
   recordPick,
-  type OrderStepRefusal,
+  type OverrideOption,
+  type ShipOptions,
 } from './web-order-events.ts';
+export type { OrderStepDeps, OrderStepRefusal, StepDone, StepResult } from './web-order-step.ts';
+export { cancelOrder, changeOrder, returnWebOrderItems, type RefundOptions, type RefundTo } from './web-order-changes.ts';
+export { markOrdersPaid, recordBalanceSale, takeOrderBalance, type TakeBalanceRefusal } from './web-order-payment.ts';
+export { bulkMarkPacked, bulkMarkShipped, type BulkResults } from './web-order-bulk.ts';
+// Issue 6: the orders screen's "seen" mark behind the header's new-order badge (device-local).
+export { markOrdersSeen } from './orders-seen.ts';
+export { labelChoicesFor, printLabelFor, printLabelsFor, printPackingSlipFor, printPickListFor, type DocumentOrderState, type DocumentPrinted, type LabelChoices, type LabelOptions, type LabelPrinted, type LabelsPrinted, type OrderDocumentRefusal } from './order-documents.ts';

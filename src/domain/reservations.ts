@@ -27,3 +27,15 @@ export function reservedBySku(webOrders: Iterable<ReservingOrder>): Map<string, 
   }
   return reserved;
 }
+
+/**
+ * Issue 6: what each order still holds follows from its events (web-order-stock.ts reservedByOrder:
+ * ordered − shipped after changes, nothing once cancelled or sent). Sums those per-order figures.
+ */
+export function sumReserved(perOrder: Iterable<ReadonlyMap<string, number>>): Map<string, number> {
+  const reserved = new Map<string, number>();
+  for (const order of perOrder) {
+    for (const [sku, n] of order) if (n > 0) reserved.set(sku, (reserved.get(sku) ?? 0) + n);
+  }
+  return reserved;
+}

@@ -54,6 +54,8 @@ export interface SaleInput {
   shiftId?: string;
   customerId?: string;
   originalSaleId?: string;
+  /** The web order whose balance this sale takes (its lines then move no stock: the order's events do). */
+  webOrderId?: string;
 }
 
 export type SaleField = 'storeId' | 'registerId' | 'receiptNumber' | 'createdAt' | 'cashier' | 'currency' | 'location';
@@ -159,6 +161,7 @@ export function buildSale(input: SaleInput): Result<SaleDoc, SaleRefusal> {
   if (cart.value.kind === 'refund') sale.kind = 'refund';
   if (cart.value.cartDiscount) sale.cartDiscount = cart.value.cartDiscount;
   if (input.originalSaleId) sale.originalSaleId = input.originalSaleId;
+  if (input.webOrderId) sale.webOrderId = input.webOrderId;
   return ok(sale);
 }
 

@@ -63,9 +63,12 @@ export function stockOnHand(movements: Iterable<StockMovement>): Map<string, num
  * the source, so a replicated sale cannot arrive without its stock effect or the other way round.
  * A returned line (negative quantity) puts its units back on the shelf (reason 'refund') unless it
  * says restock: false (damaged, opened): then it moves nothing. Ids keep the line's index.
+ * A sale taking a web order's balance (webOrderId) moves nothing: its lines are the order's, and
+ * the order's shipped / picked-up events take them off the shelf (web-order-stock.ts).
  */
-export function movementsOfSale(sale: Pick<SaleDoc, '_id' | 'lines' | 'location' | 'createdAt'>): StockMovement[] {
+export function movementsOfSale(sale: Pick<SaleDoc, '_id' | 'lines' | 'location' | 'createdAt' | 'webOrderId'>): StockMovement[] {
   const out: StockMovement[] = [];
+  if (sale.webOrderId !== undefined) return out;
   sale.lines.forEach((line, i) => {
     const returned = line.quantity < 0;
     if (returned && line.restock === false) return;

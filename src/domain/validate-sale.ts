@@ -132,6 +132,9 @@ function checkSaleOptionals(o: Obj, lines: unknown[]): void {
     moneyField(d, 'amount', 'cartDiscount.', { nonNegative: true });
   }
   optionalString(o, 'originalSaleId', '');
+  if (o['webOrderId'] !== undefined && !/^weborder:(shopify|woocommerce|bigcommerce):[^:]+:[^:]+$/.test(string(o, 'webOrderId', ''))) {
+    fail('webOrderId', `must be a web order id "weborder:<platform>:<shop>:<orderId>", got ${describe(o['webOrderId'])}`);
+  }
   if (o['journal'] !== undefined) checkJournalLink(o, 'journal');
 }
 

@@ -11,7 +11,7 @@ import { isQueueJobId, parseQueueJobDoc } from '../../src/domain/outbound-docume
 import { parseStoreDoc } from '../../src/domain/validate.ts';
 import type { Result } from '../../src/domain/result.ts';
 import type { MovementRow, ProjectionRow, ReadModelDb, SkippedDoc } from '../../src/store/schema.ts';
-import { rowsOfBatch, type BatchRows, type DeletedIds, type ProjectedDoc } from './projection-rows.ts';
+import { projectWebOrderStock, rowsOfBatch, type BatchRows, type DeletedIds, type ProjectedDoc } from './projection-rows.ts';
 import { pairKey, updateStockLevels } from './stock-levels.ts';
 
 /** The part of a PouchDB changes-feed result the projection needs (include_docs: true). */
@@ -91,6 +91,7 @@ export async function projectBatch(
     const refold = new Set<string>();
     await removeDeleted(db, rows.deleted, refold);
     const added = await writeRows(db, rows, refold);
+    added.push(...(await projectWebOrderStock(db, rows, refold)));
     await updateStockLevels(db, { added, refold });
     await db.projection.put({ key: 'checkpoint', seq: last.seq, replica });
     if (skipped.length > 0) await recordSkipped(db, skipped);

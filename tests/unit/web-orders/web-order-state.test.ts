@@ -74,9 +74,9 @@ describe('transition', () => {
 
   it('refuses handing over or shipping an unpaid order', () => {
     const unpaid = initialState(order({ payment: { state: 'to_pay' }, delivery: 'pickup' }));
-    expect(transition(unpaid, { kind: 'picked_up', override: true })).toEqual({ ok: false, error: { kind: 'unpaid' } });
+    expect(transition(unpaid, { kind: 'picked_up', override: true })).toEqual({ ok: false, error: { kind: 'unpaid', balance: 940 } });
     const unpaidShip = initialState(order({ payment: { state: 'to_pay' }, status: 'packed' }));
-    expect(transition(unpaidShip, { kind: 'shipped' })).toEqual({ ok: false, error: { kind: 'unpaid' } });
+    expect(transition(unpaidShip, { kind: 'shipped' })).toEqual({ ok: false, error: { kind: 'unpaid', balance: 940 } });
   });
 
   it('folds notes, picks and packing with history', () => {

@@ -5,6 +5,7 @@ import type { ConnectionState } from '../../store/sync-port.ts';
 import { fmtDateTime, lang, setLang, t } from '../i18n/index.ts';
 import { currentPairing, session } from '../session.ts';
 import { applyUpdate, updateAvailable } from '../pwa.ts';
+import { OrdersBadge } from './OrdersBadge.tsx';
 import { showShortcutHelp } from './ShortcutHelp.tsx';
 import { StaffBadge } from './StaffBadge.tsx';
 
@@ -84,6 +85,10 @@ export function Header(): JSX.Element {
             {(link) => (
               <A href={link.href} end={link.href === '/'} data-testid={`nav-${link.id}`} activeClass="active">
                 {link.label()}
+                {/* New web orders not yet seen here: a count on the link, and a chime when one arrives. */}
+                <Show when={link.id === 'orders'}>
+                  <OrdersBadge />
+                </Show>
               </A>
             )}
           </For>

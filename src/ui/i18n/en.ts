@@ -8,6 +8,7 @@ import { staffEn } from './staff-en.ts';
 import { peripheralsEn } from './peripherals-en.ts';
 import { outboundEn } from './outbound.en.ts';
 import { orderDetailEn } from './order-detail.en.ts';
+import { ordersEn } from './orders.en.ts';
 
 /** English strings; typed against the French catalogue so that no key can be missing. */
 export const en: Messages = {
@@ -35,7 +36,7 @@ export const en: Messages = {
   nav: {
     sell: 'Sell',
     sales: 'Sales',
-    orders: 'Web orders',
+    orders: 'Orders',
     sync: 'Sync',
     main: 'Main navigation',
   },
@@ -153,20 +154,8 @@ export const en: Messages = {
     total: 'Total',
     tender: 'Payment',
   },
-  orders: {
-    title: 'Web orders',
-    empty: 'No web orders.',
-    number: 'Order',
-    date: 'Date',
-    status: 'Status',
-    delivery: 'Delivery',
-    customer: 'Customer',
-    total: 'Total',
-    payment: 'Payment',
-    statuses: { new: 'New', packed: 'Packed', shipped: 'Shipped', picked_up: 'Picked up', cancelled: 'Cancelled' },
-    deliveries: { shipping: 'Shipping', pickup: 'In-store pickup' },
-    payments: { paid: 'Paid', to_pay: 'To collect' },
-  },
+  // Orders screen (recall), bulk bar, new-order badge (orders.*.ts, issue 6).
+  orders: ordersEn,
   sync: {
     title: 'Sync',
     outbox: 'Outbox',

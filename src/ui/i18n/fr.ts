@@ -11,6 +11,7 @@ import { staffFr } from './staff-fr.ts';
 import { peripheralsFr } from './peripherals-fr.ts';
 import { outboundFr } from './outbound.fr.ts';
 import { orderDetailFr } from './order-detail.fr.ts';
+import { ordersFr } from './orders.fr.ts';
 
 export const fr = {
   // Customers, sales history, invoices, shortcut help (customers-history.fr.ts).
@@ -38,7 +39,7 @@ export const fr = {
   nav: {
     sell: 'Vente',
     sales: 'Ventes',
-    orders: 'Commandes web',
+    orders: 'Commandes',
     sync: 'Synchronisation',
     main: 'Navigation principale',
   },
@@ -156,20 +157,8 @@ export const fr = {
     total: 'Total',
     tender: 'Paiement',
   },
-  orders: {
-    title: 'Commandes web',
-    empty: 'Aucune commande web.',
-    number: 'Commande',
-    date: 'Date',
-    status: 'État',
-    delivery: 'Livraison',
-    customer: 'Client',
-    total: 'Total',
-    payment: 'Paiement',
-    statuses: { new: 'Nouvelle', packed: 'Emballée', shipped: 'Expédiée', picked_up: 'Retirée', cancelled: 'Annulée' },
-    deliveries: { shipping: 'Expédition', pickup: 'Retrait en boutique' },
-    payments: { paid: 'Payée', to_pay: 'À encaisser' },
-  },
+  // Orders screen (recall), bulk bar, new-order badge (orders.*.ts, issue 6).
+  orders: ordersFr,
   sync: {
     title: 'Synchronisation',
     outbox: "File d'envoi",

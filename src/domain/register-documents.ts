@@ -49,7 +49,8 @@ export type OverrideAction =
   | 'discount_above_threshold'
   | 'price_override'
   | 'void'
-  | 'drawer_open';
+  | 'drawer_open'
+  | 'web_order_step';
 
 export interface OverrideDoc {
   _id: string; // override:<registerId>:<ulid>

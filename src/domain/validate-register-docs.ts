@@ -13,7 +13,7 @@ import {
 import type { Obj } from './validate-fields.ts';
 
 const BASE64 = /^[A-Za-z0-9+/]+={0,2}$/;
-const OVERRIDE_ACTIONS = ['refund_without_receipt', 'discount_above_threshold', 'price_override', 'void', 'drawer_open'] as const;
+const OVERRIDE_ACTIONS = ['refund_without_receipt', 'discount_above_threshold', 'price_override', 'void', 'drawer_open', 'web_order_step'] as const;
 
 /** The register id (no ":" or spaces) and the id `<prefix>:<registerId>:<something>`. */
 function registerScoped(o: Obj, prefix: string): string {

@@ -47,6 +47,8 @@ test('a web order picked and packed offline, reloaded mid-pick, reaches the serv
   await row.press('Enter');
   await expect(page.getByTestId('order-detail')).toBeVisible();
   await expect(page.getByTestId('order-line')).toHaveCount(2);
+  // The shipping line is listed, but apart: it is not stock and is never picked.
+  await expect(page.getByTestId('order-line-extra')).toHaveCount(1);
   await expect(page.getByTestId('pick-progress')).toHaveText('0/3');
   await expect(page.getByTestId('order-status')).toHaveAttribute('data-state', 'new');
 

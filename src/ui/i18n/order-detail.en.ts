@@ -1,6 +1,11 @@
+/** Order detail (issue 6), English: typed against the French reference (order-detail.fr.ts). */
 import type { orderDetailFr } from './order-detail.fr.ts';
+import { orderDialogsEn } from './order-detail-dialogs.en.ts';
+import { orderHistoryEn } from './order-detail-history.en.ts';
 
 export const orderDetailEn: typeof orderDetailFr = {
+  ...orderHistoryEn,
+  ...orderDialogsEn,
   back: '← Web orders',
   open: (n) => `Open order ${n}`,
   notFound: 'Order not found on this register.',
@@ -10,88 +15,90 @@ export const orderDetailEn: typeof orderDetailFr = {
   item: 'Item',
   ordered: 'Ordered',
   picked: 'Picked',
+  packed: 'Packed',
   shipped: 'Shipped',
+  returned: 'Returned',
+  notStock: 'Not stock (not picked)',
   progress: 'Pick',
+  part: (place) => `Prepared by: ${place}`,
+  working: 'I am preparing the part of',
   scanLabel: 'Scan or type a barcode / SKU',
   scanPlaceholder: 'Barcode or SKU, then Enter',
-  pickComplete: 'Complete without scanning',
-  packed: 'Packed',
   allPicked: 'Pick complete.',
   customerNote: 'Customer’s note',
   notes: 'Fulfilment notes',
   addNote: 'Add note',
   notePlaceholder: 'Internal note…',
+  noNotes: 'No notes.',
   payment: 'Payment',
   paidBy: (processor) => `Paid (${processor})`,
   paid: 'Paid',
   toPay: 'To be paid in the shop',
+  chosenMethod: (processor) => `Method chosen online: ${processor}`,
+  total: 'Total',
+  paidAmount: 'Already paid',
+  balance: 'Balance to pay',
+  refunds: 'Refunds',
+  refundTo: { original: 'to the original payment', store_credit: 'as store credit' },
+  customer: 'Customer',
+  shipTo: 'Ship to',
+  pickup: 'Pickup in the shop',
+  correct: 'Correct',
+  parcels: 'Parcels',
+  noTracking: 'no tracking',
   history: 'History',
   noHistory: 'Nothing done to this order yet.',
   who: 'By',
   when: 'When',
   what: 'Action',
-  refusedTag: 'ignored (conflict)',
+  actions: {
+    title: 'Actions',
+    pickComplete: 'Complete without scanning',
+    packed: 'Packed',
+    slip: 'Packing slip',
+    slipA4: 'A4 slip',
+    label: 'Label',
+    ship: 'Ship',
+    ready: 'Ready for pickup',
+    pickedUp: 'Handed over',
+    balance: (amount) => `Take the balance (${amount})`,
+    change: 'Change',
+    cancel: 'Cancel the order',
+    returns: 'Return',
+  },
+  keys: {
+    scan: 'Go to the scan box',
+    pickComplete: 'Complete the pick without scanning',
+    packed: 'Mark packed',
+    slip: 'Print the packing slip',
+    label: 'Print the label',
+    ship: 'Ship',
+    ready: 'Ready for pickup',
+    pickedUp: 'Hand over to the customer',
+    balance: 'Take the balance',
+    note: 'Add a note',
+    assign: 'Assign the order to me',
+    back: 'Back to the orders',
+  },
+  flash: {
+    balanceTaken: (receipt) => `Balance taken — receipt ${receipt}.`,
+    paidNotRecorded: (receipt, message) => `Sale ${receipt} saved (receipt printed), but the order could not be marked paid: ${message}. Do not take the money twice.`,
+    done: 'Saved.',
+    overrideNeeded: {
+      pack: 'pack before the pick is complete',
+      flagged: 'hand over an order whose payment checks failed',
+      notPacked: 'hand over or ship an order not packed yet',
+    },
+  },
   statuses: {
     new: 'New',
     picking: 'Picking',
     picked: 'Picked',
     packed: 'Packed',
+    partially_shipped: 'Partially shipped',
     ready_for_pickup: 'Ready for pickup',
     shipped: 'Shipped',
     picked_up: 'Picked up',
     cancelled: 'Cancelled',
-  },
-  event: (kind, detail) => {
-    const forced = detail.override === true ? ' (override)' : '';
-    switch (kind) {
-      case 'picked':
-        return detail.all === true ? 'Pick completed without scanning' : `Picked ${detail.quantity ?? 1} × ${detail.sku ?? ''}`;
-      case 'packed':
-        return `Packed${forced}`;
-      case 'note':
-        return `Note: ${detail.text ?? ''}`;
-      case 'shipped':
-        return `Shipped${forced}`;
-      case 'ready_for_pickup':
-        return `Ready for pickup${forced}`;
-      case 'picked_up':
-        return `Picked up by the customer${forced}`;
-      case 'cancelled':
-        return 'Cancelled';
-    }
-  },
-  refusal: (r) => {
-    switch (r.kind) {
-      case 'not_on_order':
-        return `Wrong item: ${r.sku} is not on this order.`;
-      case 'over_pick':
-        return `Extra unit: ${r.sku} is already picked (${r.picked}/${r.ordered}).`;
-      case 'unknown_code':
-        return `Unknown code: ${r.code}.`;
-      case 'closed':
-        return 'This order is closed.';
-      case 'not_picking':
-        return 'The order is already packed.';
-      case 'bad_quantity':
-        return 'Invalid quantity.';
-      case 'not_picked':
-        return 'Not every item is picked.';
-      case 'not_packed':
-        return 'The order is not packed.';
-      case 'unpaid':
-        return 'The order is not paid.';
-      case 'wrong_delivery':
-        return 'Not possible for this delivery method.';
-      case 'empty_note':
-        return 'The note is empty.';
-      case 'not_paired':
-        return 'Register not paired.';
-      case 'not_signed_in':
-        return 'Nobody is signed in on this register.';
-      case 'order_not_found':
-        return 'Order not found.';
-      case 'not_saved':
-        return `Not saved: ${r.message}`;
-    }
   },
 };

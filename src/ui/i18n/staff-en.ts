@@ -39,6 +39,7 @@ export const staffEn: typeof staffFr = {
       price_override: 'Price change',
       void: 'Void a sale',
       drawer_open: 'Open the drawer',
+      web_order_step: 'Web order: step overridden',
     },
     manager: 'Manager',
     pin: 'Manager’s PIN',

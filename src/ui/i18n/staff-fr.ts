@@ -37,6 +37,7 @@ export const staffFr = {
       price_override: 'Changement de prix',
       void: 'Annulation de vente',
       drawer_open: 'Ouverture du tiroir',
+      web_order_step: 'Commande web : étape forcée',
     },
     manager: 'Responsable',
     pin: 'Code du ou de la responsable',

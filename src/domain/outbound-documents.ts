@@ -4,7 +4,8 @@
  * projection keeps them in the read model so staff see the queue, offline too):
  *
  *   outbound:<platform>:<kind>:<key>   a push to a web store (stock level, price, fulfilment, status)
- *   mail:<key>                         a mail to send (receipt, shipped, ready for pickup)
+ *   mail:<key>                         a mail to send (receipt, shipped, ready for pickup,
+ *                                      cancellation, new order for the shop)
  *
  * Registers never write them (the server refuses any register write to those prefixes).
  */
@@ -13,15 +14,21 @@ import { err, ok, type Result } from './result.ts';
 import { describe, fail, integer, Invalid, isoDate, object, oneOf, optionalString, string } from './validate-fields.ts';
 import type { Obj } from './validate-fields.ts';
 
-export type OutboundKind = 'stock_level' | 'price' | 'fulfilment' | 'ready_for_pickup' | 'picked_up' | 'cancellation';
-export type MailKind = 'receipt' | 'shipped' | 'ready_for_pickup';
+/**
+ * payment: the order marked paid on the platform (a 'paid' event); refund: money given back through
+ * the platform (a 'changed' or 'returned' event refunding to the original tender of an order paid
+ * online — a cancellation carries its own refund in its payload).
+ */
+export type OutboundKind = 'stock_level' | 'price' | 'fulfilment' | 'ready_for_pickup' | 'picked_up' | 'cancellation' | 'payment' | 'refund';
+/** cancellation: the customer told their order was cancelled; new_order: the shop told a web order came in. */
+export type MailKind = 'receipt' | 'shipped' | 'ready_for_pickup' | 'cancellation' | 'new_order';
 export type JobState = 'pending' | 'sending' | 'done' | 'failed' | 'dead';
 
 export const OUTBOUND_PREFIX = 'outbound:';
 export const MAIL_PREFIX = 'mail:';
 export const JOB_STATES: readonly JobState[] = ['pending', 'sending', 'done', 'failed', 'dead'];
-export const OUTBOUND_KINDS: readonly OutboundKind[] = ['stock_level', 'price', 'fulfilment', 'ready_for_pickup', 'picked_up', 'cancellation'];
-export const MAIL_KINDS: readonly MailKind[] = ['receipt', 'shipped', 'ready_for_pickup'];
+export const OUTBOUND_KINDS: readonly OutboundKind[] = ['stock_level', 'price', 'fulfilment', 'ready_for_pickup', 'picked_up', 'cancellation', 'payment', 'refund'];
+export const MAIL_KINDS: readonly MailKind[] = ['receipt', 'shipped', 'ready_for_pickup', 'cancellation', 'new_order'];
 const PLATFORMS: readonly Platform[] = ['shopify', 'woocommerce', 'bigcommerce'];
 
 export interface JobClaim {
@@ -60,14 +67,36 @@ export interface OrderEventPayload {
   eventId: string;
   tracking?: { carrier: string; number: string; url?: string };
   at: string;
+  /**
+   * fulfilment: the units of this parcel, as the order's fold resolved them (an event without lines
+   * ships everything left, of its location if it has one); `platformLineId` is the platform's line
+   * when the web order knows it. Absent on jobs made before parcels existed: everything left.
+   */
+  lines?: Array<{ sku: string; quantity: number; platformLineId?: string }>;
+  /** fulfilment: the location that shipped this parcel (Comptoir's location id). */
+  location?: string;
+  /**
+   * fulfilment / picked_up: whether nothing is left to ship once this event is applied (folded up to
+   * and including it). Absent on older jobs: treated as complete.
+   */
+  complete?: boolean;
+  /** payment: the balance taken at the register (saleId) or reconciled by hand. */
+  payment?: { amount: number; method: string; reference?: string; saleId?: string };
+  /**
+   * refund, or cancellation with a refund: the money going back through the platform to the
+   * customer's original tender (minor units of `currency`). Only for orders paid online.
+   */
+  refund?: { amount: number; currency: string; reason?: string };
+  /** cancellation: why (told to the customer, noted on the platform where it has a place for it). */
+  reason?: string;
 }
 
 export interface MailPayload {
   template: MailKind;
   to: string;
-  /** receipt: the sale; shipped / ready_for_pickup: the web order. */
+  /** receipt: the sale; shipped / ready_for_pickup / cancellation / new_order: the web order. */
   sourceId: string;
-  /** shipped / ready_for_pickup: the event (for the tracking). */
+  /** shipped / ready_for_pickup / cancellation: the event (for the tracking, the reason). */
   eventId?: string;
   /** The request or event that asked for this mail. */
   requestId: string;

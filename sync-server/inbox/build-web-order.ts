@@ -3,7 +3,7 @@
  * Pure: the writer (write-web-order.ts) looks up products and customers and decides what to write.
  */
 import { createHash } from 'node:crypto';
-import type { CustomerDoc, Platform, ProductDoc, WebOrderDoc, WebOrderLine, WebOrderRefund } from '../../src/domain/documents.ts';
+import type { CustomerDoc, PaymentCheck, Platform, ProductDoc, WebOrderDoc, WebOrderLine, WebOrderRefund } from '../../src/domain/documents.ts';
 import { money } from '../../src/domain/money.ts';
 import type { ExternalOrder } from '../platforms/adapter.ts';
 
@@ -55,8 +55,12 @@ export interface BuildContext {
   customerId?: string;
 }
 
-/** Problem codes (translated by the register): "unknown_sku:<sku>", "no_sku:<line name>". */
-export function buildWebOrder(ext: ExternalOrder, ctx: BuildContext, previousRefunds: readonly WebOrderRefund[] = []): WebOrderDoc {
+/**
+ * Problem codes (translated by the register): "unknown_sku:<sku>", "no_sku:<line name>". Payment
+ * checks the platform could not be asked for this time (`ext.paymentChecks` absent) keep the
+ * previous import's.
+ */
+export function buildWebOrder(ext: ExternalOrder, ctx: BuildContext, previousRefunds: readonly WebOrderRefund[] = [], previousChecks?: readonly PaymentCheck[]): WebOrderDoc {
   const problems: string[] = [];
   const lines: WebOrderLine[] = ext.lines
     .filter((l) => Number.isSafeInteger(l.quantity) && l.quantity > 0)
@@ -109,6 +113,8 @@ export function buildWebOrder(ext: ExternalOrder, ctx: BuildContext, previousRef
     ...(ctx.customerId ? { customerId: ctx.customerId } : {}),
     ...(ext.totalTax !== undefined ? { totalTax: money(ext.totalTax) } : {}),
   };
+  const checks = ext.paymentChecks ?? previousChecks;
+  if (checks && checks.length > 0) doc.paymentChecks = checks.map((c) => ({ ...c }));
   return doc;
 }
 

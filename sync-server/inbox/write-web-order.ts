@@ -39,7 +39,7 @@ export class WebOrderWriter {
         if (existing && isoToEpochMs(existing.updatedAt) > isoToEpochMs(ext.updatedAt)) return { outcome: 'stale', id };
         const products = await this.products(db, ext);
         const customerId = await this.customer(storeId, db, ext);
-        const doc = buildWebOrder(ext, { platform: link.platform, shop: link.shop, products, ...(customerId ? { customerId } : {}) }, existing?.refunds ?? []);
+        const doc = buildWebOrder(ext, { platform: link.platform, shop: link.shop, products, ...(customerId ? { customerId } : {}) }, existing?.refunds ?? [], existing?.paymentChecks);
         const outcome = await this.put(db, doc, existing, attempt);
         if (outcome !== 'conflict') return { outcome, id };
       }

@@ -15,6 +15,7 @@ import type { MailJobDoc } from '../outbound/jobs.ts';
 import type { AttemptOutcome } from '../outbound/queue.ts';
 import type { StoreDb } from '../db/backend.ts';
 import type { SaleDoc, StoreSettingsDoc, WebOrderDoc, WebOrderEventDoc } from '../../src/domain/documents.ts';
+import { renderCancelled, renderNewOrder } from './order-templates.ts';
 import { renderReadyForPickup, renderReceipt, renderShipped, type MailLocale, type RenderedMail } from './templates.ts';
 
 export const SMTP_NOT_CONFIGURED = 'SMTP not configured (set SMTP_URL)';
@@ -101,12 +102,11 @@ export async function sendMailJob(mailer: Mailer, job: MailJobDoc, storeId: stri
   } else {
     const order = await getOrNull<WebOrderDoc>(db, p.sourceId);
     if (!order || order.type !== 'web_order') return { ok: false, error: `web order ${p.sourceId} is not on the server`, permanent: false };
-    if (p.template === 'shipped') {
-      const event = p.eventId ? await getOrNull<WebOrderEventDoc>(db, p.eventId) : null;
-      rendered = renderShipped(order, event ?? {}, shop, locale);
-    } else {
-      rendered = renderReadyForPickup(order, shop, locale);
-    }
+    const event = p.eventId ? await getOrNull<WebOrderEventDoc>(db, p.eventId) : null;
+    if (p.template === 'shipped') rendered = renderShipped(order, event ?? {}, shop, locale);
+    else if (p.template === 'cancellation') rendered = renderCancelled(order, event ?? {}, shop, locale);
+    else if (p.template === 'new_order') rendered = renderNewOrder(order, shop, locale);
+    else rendered = renderReadyForPickup(order, shop, locale);
   }
   const messageId = `<${job.idempotencyKey.replace(/[^A-Za-z0-9._-]/g, '.')}@comptoir.${storeId}>`;
   try {

@@ -13,6 +13,8 @@ export interface OutboundConfig {
   pollMs: number;
   coalesceMs: number;
   pushTimeoutMs: number;
+  /** How often each store's unpaid web orders are checked for the automatic cancellation. */
+  autoCancelIntervalMs: number;
   mail: MailConfig;
 }
 
@@ -44,6 +46,7 @@ export function loadOutboundConfig(env: Env = process.env): { config: OutboundCo
     pollMs: int(env, 'OUTBOUND_POLL_MS', 1_000, 10, 600_000, problems),
     coalesceMs: int(env, 'OUTBOUND_COALESCE_MS', 2_000, 0, 600_000, problems),
     pushTimeoutMs: int(env, 'OUTBOUND_PUSH_TIMEOUT_MS', 15_000, 100, 600_000, problems),
+    autoCancelIntervalMs: int(env, 'OUTBOUND_AUTO_CANCEL_INTERVAL_MS', 60_000, 100, 86_400_000, problems),
     mail: mail.config,
   };
   if (config.pushTimeoutMs >= config.leaseMs) problems.push(`OUTBOUND_PUSH_TIMEOUT_MS (${config.pushTimeoutMs}) must be shorter than OUTBOUND_LEASE_MS (${config.leaseMs})`);

@@ -63,6 +63,7 @@ export async function startOutbound(deps: OutboundDeps): Promise<OutboundService
         checkpointDir: path.join(deps.dataDir, 'outbound'),
         mailBlocked,
         onQueued: () => runner.kick(),
+        autoCancelIntervalMs: config.autoCancelIntervalMs,
         log,
       });
       producers.set(store.id, producer);

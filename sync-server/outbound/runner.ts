@@ -46,9 +46,28 @@ interface Watched {
   jobs: JobStore;
   /** job id → when it becomes claimable (ms), for the jobs that are not finished. */
   due: Map<string, number>;
+  /** job id → the web order and the place of its event, for the order-event pushes (sent in order). */
+  order: Map<string, OrderRank>;
   inflight: Set<string>;
   feed: PouchDB.Core.Changes<object> | null;
 }
+
+interface OrderRank {
+  /** platform + web order id */
+  key: string;
+  at: number;
+  eventId: string;
+}
+
+/** Where an order-event push stands among the pushes of its order (the event's time, then its id). */
+export function orderRank(job: JobDoc): OrderRank | null {
+  if (job.channel !== 'platform' || job.kind === 'stock_level' || job.kind === 'price') return null;
+  const p = job.payload as { orderId?: unknown; at?: unknown; eventId?: unknown };
+  if (typeof p.orderId !== 'string') return null;
+  return { key: `${job.platform}|${p.orderId}`, at: Date.parse(String(p.at)) || 0, eventId: String(p.eventId ?? job._id) };
+}
+
+const before = (a: OrderRank, b: OrderRank): boolean => a.at < b.at || (a.at === b.at && a.eventId < b.eventId);
 
 export function defaultOwner(): string {
   return `${os.hostname()}:${process.pid}:${randomBytes(3).toString('hex')}`;
@@ -133,15 +152,35 @@ export class OutboundRunner {
     const at = dueAt(doc);
     if (at === null) w.due.delete(doc._id);
     else w.due.set(doc._id, at);
+    const rank = at === null ? null : orderRank(doc);
+    if (rank) w.order.set(doc._id, rank);
+    else w.order.delete(doc._id);
+  }
+
+  /**
+   * Pushes about one web order go out in the order of their events (a "paid" status must not land
+   * after the "completed" that followed it): a job waits while an earlier one of the same order is
+   * unfinished — in flight, pending, or failed and waiting to retry. A dead job does not hold the
+   * others back (staff see it and retry it).
+   */
+  private waitsForEarlier(w: Watched, id: string): boolean {
+    const rank = w.order.get(id);
+    if (!rank) return false;
+    for (const [other, r] of w.order) {
+      if (other === id || r.key !== rank.key || !w.due.has(other)) continue;
+      if (before(r, rank) || w.inflight.has(other)) return true;
+    }
+    return false;
   }
 
   private watch(storeId: string, db: StoreDb): Watched {
-    const w: Watched = { storeId, db, jobs: new JobStore(db, this.now), due: new Map(), inflight: new Set(), feed: null };
+    const w: Watched = { storeId, db, jobs: new JobStore(db, this.now), due: new Map(), order: new Map(), inflight: new Set(), feed: null };
     const feed = db.changes({ live: true, since: 'now', include_docs: true });
     feed.on('change', (change) => {
       if (!isJobId(change.id)) return;
       if (change.deleted || !isJobDoc(change.doc)) {
         w.due.delete(change.id);
+        w.order.delete(change.id);
         return;
       }
       this.note(w, change.doc);
@@ -167,6 +206,7 @@ export class OutboundRunner {
           this.note(w, job);
         }
         for (const id of w.due.keys()) if (!seen.has(id)) w.due.delete(id);
+        for (const id of w.order.keys()) if (!seen.has(id)) w.order.delete(id);
       } catch (err) {
         this.log(`cannot list the queue of store ${storeId}: ${String(err)}`);
       }
@@ -185,6 +225,7 @@ export class OutboundRunner {
         .map(([id]) => id);
       for (const id of due) {
         if (!this.running || w.inflight.size >= limit) break;
+        if (this.waitsForEarlier(w, id)) continue;
         w.inflight.add(id);
         const task = this.runOne(w, id).finally(() => {
           w.inflight.delete(id);

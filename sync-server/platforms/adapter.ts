@@ -6,7 +6,7 @@
  * in sync-server/inbox/, shared by all platforms. Outbound pushes live in <platform>/push.ts.
  */
 import type { IncomingHttpHeaders } from 'node:http';
-import type { Platform, WebOrderAddress, WebOrderDoc } from '../../src/domain/documents.ts';
+import type { PaymentCheck, Platform, WebOrderAddress, WebOrderDoc } from '../../src/domain/documents.ts';
 import type { PlatformLinkRecord } from '../system/system-store.ts';
 
 export type PlatformLink = PlatformLinkRecord;
@@ -64,6 +64,11 @@ export interface ExternalOrder {
   platformStatus: string;
   cancelledAt?: string;
   refunds: ExternalRefund[];
+  /**
+   * The payment's security results (payment-checks.ts), when the platform documents them and they
+   * could be read; absent: unknown (an earlier import's are kept).
+   */
+  paymentChecks?: PaymentCheck[];
 }
 
 export interface ExternalProduct {
@@ -95,6 +100,11 @@ export interface PlatformApiClient {
   /** The current version of one order; null when the platform does not know it. */
   getOrder(platformOrderId: string): Promise<ExternalOrder | null>;
   listProducts(): AsyncIterable<Page<ExternalProduct>>;
+  /**
+   * The payment's security results of one order, for platforms that keep them apart from the order
+   * (Shopify risks and transactions); undefined when there is nothing to read.
+   */
+  paymentChecks?(platformOrderId: string): Promise<PaymentCheck[] | undefined>;
 }
 
 /** What a stored delivery asks the inbox processor to do. */

@@ -3,7 +3,8 @@
  * `_bulk_docs` and `PUT` (the embedded engine has no validate_doc_update).
  *
  * Allowed ids: `sale:<its registerId>:<8 digits>`, `stock:<its registerId>:<id>`, `customer:<id>`
- * `woevent:<its registerId>:<ulid>`, `mailreq:<its registerId>:<ulid>` (issue 4, immutable),
+ * `woevent:<its registerId>:<ulid>`, `mailreq:<its registerId>:<ulid>` (issue 4, immutable; never
+ * `woevent:server:…`, the server's own events),
  * the issue-3 register documents (shift:, z:, override:, cash:, void:, invoicereq:, parked: — see register-docs.ts)
  * (and `_local/*` replication checkpoints, which never replicate). Everything else (products,
  * web orders, settings, design documents, other registers' documents) is the server's.
@@ -90,6 +91,8 @@ export function checkRegisterWrite(doc: unknown, ctx: WriterContext): Check {
   }
   if (prefix === 'woevent' || prefix === 'mailreq') {
     // Issue 4: a register's action on a web order / its request to mail a receipt (immutable).
+    // woevent:server:… is the server's own (the automatic cancellation): never a register's.
+    if (parts[1] === 'server') return fail(`${prefix}:server:… documents are written by the server only`);
     if (parts.length !== 3 || parts[1] !== ctx.registerId || !ID_PART.test(parts[2]!)) {
       return fail(`register ${ctx.registerId} may only write its own ${prefix}:${ctx.registerId}:<ulid> documents`);
     }

@@ -1,11 +1,14 @@
 /**
  * BigCommerce REST (apiUrl = https://api.bigcommerce.com/stores/{hash}), X-Auth-Token.
  * V2 orders page with page/limit (an empty page answers 204); an order's lines and shipping addresses
- * are separate resources. V3 catalog products page with meta.pagination.
+ * are separate resources, its payment's security results come from V3 transactions
+ * (../payment-checks.ts). V3 catalog products page with meta.pagination.
  */
+import type { PaymentCheck } from '../../../src/domain/documents.ts';
 import type { ExternalOrder, ExternalProduct, OrderListQuery, Page, PlatformApiClient, PlatformLink } from '../adapter.ts';
 import { PlatformHttp, PlatformHttpError, requireCredentials } from '../http.ts';
 import { toMinorUnits } from '../money.ts';
+import { bigcommercePaymentChecks } from '../payment-checks.ts';
 import { mapBigCommerceOrder } from './map-order.ts';
 
 type Json = Record<string, unknown>;
@@ -26,14 +29,24 @@ export class BigCommerceApiClient implements PlatformApiClient {
     this.http = new BigCommerceHttp(link);
   }
 
-  /** Order, lines and shipping addresses (three calls), mapped. */
+  /** Order, lines and shipping addresses (three calls), mapped; an order still to prepare gets its payment checks too. */
   private async complete(order: Json): Promise<ExternalOrder> {
     const id = encodeURIComponent(String(order.id));
     const [products, addresses] = await Promise.all([
       this.http.request<Json[]>('GET', `v2/orders/${id}/products`, { query: { limit: BIGCOMMERCE_PAGE_SIZE } }),
       this.http.request<Json[]>('GET', `v2/orders/${id}/shipping_addresses`),
     ]);
-    return mapBigCommerceOrder(order, products.data ?? [], addresses.data ?? []);
+    const mapped = mapBigCommerceOrder(order, products.data ?? [], addresses.data ?? []);
+    if (mapped.status !== 'new') return mapped;
+    const checks = await this.paymentChecks(String(order.id)).catch(() => undefined);
+    return checks ? { ...mapped, paymentChecks: checks } : mapped;
+  }
+
+  /** GET /v3/orders/{id}/transactions (204: none) → the payment checks, undefined when there are none. */
+  async paymentChecks(id: string): Promise<PaymentCheck[] | undefined> {
+    const res = await this.http.request<{ data?: Json[] }>('GET', `v3/orders/${encodeURIComponent(id)}/transactions`);
+    const checks = bigcommercePaymentChecks(res.status === 204 ? [] : res.data?.data ?? []);
+    return checks.length > 0 ? checks : undefined;
   }
 
   async *listOrders(q: OrderListQuery): AsyncIterable<Page<ExternalOrder>> {

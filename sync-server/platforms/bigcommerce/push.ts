@@ -4,26 +4,15 @@
  *   stock level       PUT /v3/inventory/adjustments/absolute
  *                     {reason, items:[{location_id, sku, quantity}]}  (location: the link's, default 1;
  *                     SKUs not in GET /v3/catalog/products are skipped)
- *   shipped           GET /v2/orders/{id}/shipments (204 = none): unless one carries our tracking number,
- *                     POST /v2/orders/{id}/shipments {order_address_id, items:[{order_product_id, quantity}],
- *                     tracking_number, shipping_provider:"", tracking_carrier, comments}
- *                     with the quantities not yet shipped (GET …/products, …/shipping_addresses),
- *                     then PUT /v2/orders/{id} {status_id:2} (Shipped)
- *   ready for pickup  PUT /v2/orders/{id} {status_id:8}  (Awaiting Pickup)
- *   picked up         PUT /v2/orders/{id} {status_id:10} (Completed)
- *   cancellation      PUT /v2/orders/{id} {status_id:5}  (Cancelled)
+ *   web order events  push-orders.ts (shipments per parcel, statuses, payment, refunds)
  *   price             PUT /v3/catalog/products/{id} {price}, or PUT /v3/catalog/products/{id}/variants/{variantId}
  *                     {price} when the SKU is a variant's (found in GET /v3/catalog/products?include=variants)
- * Status writes are absolute; on a verified attempt the current status_id is read first.
  */
-import type { WebOrderDoc } from '../../../src/domain/documents.ts';
-import type { OrderEventPayload, PricePayload, StockLevelPayload } from '../../outbound/jobs.ts';
-import { PushError } from '../../outbound/http.ts';
-import { decimalPrice, samePrice, type OrderEventKind, type PlatformPusher, type PushContext, type PushOutcome } from '../../outbound/push-types.ts';
+import type { PricePayload, StockLevelPayload } from '../../outbound/jobs.ts';
+import { decimalPrice, samePrice, type PlatformPusher, type PushContext, type PushOutcome } from '../../outbound/push-types.ts';
+import { bigcommerceOrderEvent } from './push-orders.ts';
 
 type Json = Record<string, unknown>;
-
-export const BC_STATUS = { shipped: 2, cancelled: 5, awaitingPickup: 8, completed: 10 } as const;
 
 interface CatalogRef {
   productId: number;
@@ -70,45 +59,6 @@ async function catalogRef(ctx: PushContext, sku: string): Promise<CatalogRef | u
   return refs?.get(sku);
 }
 
-async function setStatus(ctx: PushContext, id: string, statusId: number, out: string[]): Promise<void> {
-  if (ctx.verify) {
-    const res = await ctx.api.call('GET', `/v2/orders/${encodeURIComponent(id)}`);
-    if (Number((res.body as Json).status_id) === statusId) {
-      out.push(`status already ${statusId}`);
-      return;
-    }
-  }
-  await ctx.api.call('PUT', `/v2/orders/${encodeURIComponent(id)}`, { body: { status_id: statusId }, idempotencyKey: ctx.key('status') });
-  out.push(`status_id → ${statusId}`);
-}
-
-async function ship(ctx: PushContext, id: string, tracking: OrderEventPayload['tracking'], out: string[]): Promise<void> {
-  const path = `/v2/orders/${encodeURIComponent(id)}`;
-  const existing = await ctx.api.call('GET', `${path}/shipments`, { accept: [204] });
-  const shipments = Array.isArray(existing.body) ? (existing.body as Json[]) : [];
-  const ours = tracking ? shipments.find((s) => s.tracking_number === tracking.number) : undefined;
-  const lines = (await ctx.api.call('GET', `${path}/products`)).body as Json[];
-  const remaining = (Array.isArray(lines) ? lines : [])
-    .map((l) => ({ id: l.id as number, left: Number(l.quantity) - Number(l.quantity_shipped ?? 0), address: l.order_address_id as number | undefined }))
-    .filter((l) => l.left > 0);
-  if (ours || remaining.length === 0) {
-    out.push(ours ? `shipment ${String(ours.id)} already exists` : 'every item already shipped');
-    return;
-  }
-  const addresses = (await ctx.api.call('GET', `${path}/shipping_addresses`, { accept: [204] })).body;
-  const addressId = remaining[0]!.address ?? (Array.isArray(addresses) ? ((addresses as Json[])[0]?.id as number | undefined) : undefined);
-  if (addressId === undefined) throw new PushError(`bigcommerce: order ${id} has no shipping address to ship to`, true);
-  const body: Json = {
-    order_address_id: addressId,
-    items: remaining.map((l) => ({ order_product_id: l.id, quantity: l.left })),
-    tracking_number: tracking?.number ?? '',
-    shipping_provider: '',
-    ...(tracking ? { tracking_carrier: tracking.carrier.toLowerCase().replace(/[^a-z0-9]+/g, '-'), comments: `${tracking.carrier}${tracking.url ? ` ${tracking.url}` : ''}` } : {}),
-  };
-  const created = await ctx.api.call('POST', `${path}/shipments`, { body, idempotencyKey: ctx.key('shipment') });
-  out.push(`shipment ${String((created.body as Json).id ?? '?')} created`);
-}
-
 export const bigcommercePush: PlatformPusher = {
   async stockLevel(ctx: PushContext, payload: StockLevelPayload): Promise<PushOutcome> {
     let known = await skus(ctx, ctx.verify);
@@ -139,24 +89,5 @@ export const bigcommercePush: PlatformPusher = {
     return { result: `price ${price} set for ${payload.sku} (${ref.variantId === null ? `product ${ref.productId}` : `variant ${ref.variantId}`})` };
   },
 
-  async orderEvent(ctx: PushContext, kind: OrderEventKind, payload: OrderEventPayload, _order: WebOrderDoc | null): Promise<PushOutcome> {
-    const id = payload.platformOrderId;
-    const out: string[] = [];
-    switch (kind) {
-      case 'fulfilment':
-        await ship(ctx, id, payload.tracking, out);
-        await setStatus(ctx, id, BC_STATUS.shipped, out);
-        break;
-      case 'ready_for_pickup':
-        await setStatus(ctx, id, BC_STATUS.awaitingPickup, out);
-        break;
-      case 'picked_up':
-        await setStatus(ctx, id, BC_STATUS.completed, out);
-        break;
-      case 'cancellation':
-        await setStatus(ctx, id, BC_STATUS.cancelled, out);
-        break;
-    }
-    return { result: `order ${id}: ${out.join(', ')}`, skipped: out.every((o) => o.includes('already')) };
-  },
+  orderEvent: bigcommerceOrderEvent,
 };

@@ -1,10 +1,14 @@
 /**
  * Shopify REST Admin API (apiUrl = https://{shop}/admin/api/{version}), X-Shopify-Access-Token.
  * Lists page with the `Link: <…page_info=…>; rel="next"` cursor; filters go on the first request only.
+ * An order still to be prepared also gets its payment's security results (risks and transactions,
+ * ../payment-checks.ts): two more requests, only for the orders the counter will hand over.
  */
+import type { PaymentCheck } from '../../../src/domain/documents.ts';
 import type { ExternalOrder, ExternalProduct, OrderListQuery, Page, PlatformApiClient, PlatformLink } from '../adapter.ts';
 import { PlatformHttp, PlatformHttpError, requireCredentials } from '../http.ts';
 import { toMinorUnits } from '../money.ts';
+import { shopifyPaymentChecks } from '../payment-checks.ts';
 import { mapShopifyOrder } from './map-order.ts';
 
 type Json = Record<string, unknown>;
@@ -48,17 +52,43 @@ export class ShopifyApiClient implements PlatformApiClient {
 
   async *listOrders(q: OrderListQuery): AsyncIterable<Page<ExternalOrder>> {
     const query = { status: 'any', limit: SHOPIFY_PAGE_SIZE, created_at_min: q.createdFrom, created_at_max: q.createdTo, updated_at_min: q.modifiedSince };
-    for await (const page of this.pages('orders.json', 'orders', query)) yield { items: page.map(mapShopifyOrder) };
+    for await (const page of this.pages('orders.json', 'orders', query)) {
+      const items: ExternalOrder[] = [];
+      for (const o of page) items.push(await this.withChecks(mapShopifyOrder(o)));
+      yield { items };
+    }
   }
 
   async getOrder(id: string): Promise<ExternalOrder | null> {
     try {
       const res = await this.http.request<{ order: Json }>('GET', `orders/${encodeURIComponent(id)}.json`);
-      return res.data?.order ? mapShopifyOrder(res.data.order) : null;
+      return res.data?.order ? this.withChecks(mapShopifyOrder(res.data.order)) : null;
     } catch (err) {
       if (err instanceof PlatformHttpError && err.status === 404) return null;
       throw err;
     }
+  }
+
+  /** The order with its payment checks when it is still to be prepared (closed orders are not asked about). */
+  async withChecks(order: ExternalOrder): Promise<ExternalOrder> {
+    if (order.status !== 'new') return order;
+    const checks = await this.paymentChecks(order.platformOrderId).catch(() => undefined);
+    return checks ? { ...order, paymentChecks: checks } : order;
+  }
+
+  async paymentChecks(id: string): Promise<PaymentCheck[] | undefined> {
+    const get = async (path: string, key: string): Promise<Json[]> => {
+      try {
+        const res = await this.http.request<Json>('GET', `orders/${encodeURIComponent(id)}/${path}`);
+        return ((res.data?.[key] as Json[] | undefined) ?? []);
+      } catch (err) {
+        if (err instanceof PlatformHttpError && err.status === 404) return []; // e.g. risks.json gone in a later API version
+        throw err;
+      }
+    };
+    const [risks, transactions] = await Promise.all([get('risks.json', 'risks'), get('transactions.json', 'transactions')]);
+    const checks = shopifyPaymentChecks(risks, transactions);
+    return checks.length > 0 ? checks : undefined;
   }
 
   async *listProducts(): AsyncIterable<Page<ExternalProduct>> {

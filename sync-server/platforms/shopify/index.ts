@@ -24,7 +24,17 @@ export const shopifyAdapter: PlatformAdapter = {
       }
       return { kind: 'refund', platformOrderId: orderId, refund: mapShopifyRefund(p, typeof p.currency === 'string' ? p.currency : 'EUR') };
     }
-    if (topic.startsWith('orders/') && topic !== 'orders/delete') return { kind: 'order', order: mapShopifyOrder(p) };
+    if (topic.startsWith('orders/') && topic !== 'orders/delete') {
+      const order = mapShopifyOrder(p);
+      if (order.status !== 'new') return { kind: 'order', order };
+      // The payload carries no risk or card check results: asked for when the API can be reached.
+      try {
+        const checks = await api().paymentChecks?.(order.platformOrderId);
+        return { kind: 'order', order: checks ? { ...order, paymentChecks: checks } : order };
+      } catch {
+        return { kind: 'order', order }; // no credentials or API down: the checks come with a later update or the poll
+      }
+    }
     if (topic === 'orders/delete') return { kind: 'deleted', platformOrderId: String(p.id) };
     return { kind: 'ignore', reason: `topic ${topic} is not handled` };
   },

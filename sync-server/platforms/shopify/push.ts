@@ -4,21 +4,14 @@
  *   stock level       POST inventory_levels/set.json {location_id, inventory_item_id, available}
  *                     (an absolute set; the SKU → inventory_item_id map comes from GET products.json,
  *                     the location from the link or the first active GET locations.json)
- *   shipped           GET orders/{id}/fulfillment_orders.json, then for the open ones
- *                     POST fulfillments.json {fulfillment:{line_items_by_fulfillment_order:[{fulfillment_order_id}],
- *                     tracking_info:{company, number, url}, notify_customer:false}}
- *                     (Comptoir mails the customer itself; no open fulfilment order = already fulfilled)
- *   picked up         the same fulfilment, without tracking
- *   ready for pickup  PUT orders/{id}.json {order:{id, tags}} adding the tag "ready-for-pickup"
- *                     (the REST subset has no pickup state; GraphQL fulfillmentOrderLineItemsPreparedForPickup does)
- *   cancellation      POST orders/{id}/cancel.json unless cancelled_at is set
+ *   web order events  push-orders.ts (parcels, pickup, payment, refunds, cancellation)
  *   price             PUT variants/{id}.json {variant:{id, price}} (the variant found by SKU in GET products.json;
  *                     on a verified attempt a variant already at that price is left alone)
  */
-import type { WebOrderDoc } from '../../../src/domain/documents.ts';
-import type { OrderEventPayload, PricePayload, StockLevelPayload } from '../../outbound/jobs.ts';
+import type { PricePayload, StockLevelPayload } from '../../outbound/jobs.ts';
 import { PushError } from '../../outbound/http.ts';
-import { decimalPrice, samePrice, type OrderEventKind, type PlatformPusher, type PushContext, type PushOutcome } from '../../outbound/push-types.ts';
+import { decimalPrice, samePrice, type PlatformPusher, type PushContext, type PushOutcome } from '../../outbound/push-types.ts';
+import { shopifyOrderEvent } from './push-orders.ts';
 
 type Json = Record<string, unknown>;
 interface VariantRef {
@@ -28,7 +21,7 @@ interface VariantRef {
   price: unknown;
 }
 
-export const READY_FOR_PICKUP_TAG = 'ready-for-pickup';
+export { READY_FOR_PICKUP_TAG } from './push-orders.ts';
 
 /** page_info of the rel="next" link, if any. */
 export function nextPageInfo(link: string | null): string | null {
@@ -84,20 +77,6 @@ async function locationId(ctx: PushContext): Promise<number | string> {
   return loc.id as number;
 }
 
-async function fulfil(ctx: PushContext, orderId: string, tracking: OrderEventPayload['tracking']): Promise<PushOutcome> {
-  const res = await ctx.api.call('GET', `/orders/${encodeURIComponent(orderId)}/fulfillment_orders.json`);
-  const open = (((res.body as Json).fulfillment_orders ?? []) as Json[]).filter((fo) => ['open', 'in_progress', 'scheduled'].includes(String(fo.status)));
-  if (open.length === 0) return { result: `order ${orderId} has no open fulfilment order on Shopify: already fulfilled`, skipped: true };
-  const fulfillment: Json = {
-    line_items_by_fulfillment_order: open.map((fo) => ({ fulfillment_order_id: fo.id })),
-    notify_customer: false,
-  };
-  if (tracking) fulfillment.tracking_info = { company: tracking.carrier, number: tracking.number, ...(tracking.url ? { url: tracking.url } : {}) };
-  const created = await ctx.api.call('POST', '/fulfillments.json', { body: { fulfillment }, idempotencyKey: ctx.key('fulfillment') });
-  const id = ((created.body as Json).fulfillment as Json | undefined)?.id;
-  return { result: `fulfilment ${String(id ?? '?')} created for order ${orderId}${tracking ? ` (${tracking.carrier} ${tracking.number})` : ''}` };
-}
-
 export const shopifyPush: PlatformPusher = {
   async stockLevel(ctx: PushContext, payload: StockLevelPayload): Promise<PushOutcome> {
     let variants = await variantsBySku(ctx, ctx.verify);
@@ -133,33 +112,5 @@ export const shopifyPush: PlatformPusher = {
     return { result: `price ${price} set for ${payload.sku} (variant ${String(ref.variantId)})` };
   },
 
-  async orderEvent(ctx: PushContext, kind: OrderEventKind, payload: OrderEventPayload, _order: WebOrderDoc | null): Promise<PushOutcome> {
-    const id = payload.platformOrderId;
-    switch (kind) {
-      case 'fulfilment':
-        return fulfil(ctx, id, payload.tracking);
-      case 'picked_up':
-        return fulfil(ctx, id, undefined);
-      case 'ready_for_pickup': {
-        const res = await ctx.api.call('GET', `/orders/${encodeURIComponent(id)}.json`);
-        const order = ((res.body as Json).order ?? {}) as Json;
-        const tags = String(order.tags ?? '')
-          .split(',')
-          .map((t) => t.trim())
-          .filter((t) => t !== '');
-        if (tags.includes(READY_FOR_PICKUP_TAG)) return { result: `order ${id} is already tagged ${READY_FOR_PICKUP_TAG}`, skipped: true };
-        await ctx.api.call('PUT', `/orders/${encodeURIComponent(id)}.json`, {
-          body: { order: { id: Number.isNaN(Number(id)) ? id : Number(id), tags: [...tags, READY_FOR_PICKUP_TAG].join(', ') } },
-          idempotencyKey: ctx.key('tags'),
-        });
-        return { result: `order ${id} tagged ${READY_FOR_PICKUP_TAG}` };
-      }
-      case 'cancellation': {
-        const res = await ctx.api.call('GET', `/orders/${encodeURIComponent(id)}.json`);
-        if (((res.body as Json).order as Json | undefined)?.cancelled_at) return { result: `order ${id} is already cancelled on Shopify`, skipped: true };
-        await ctx.api.call('POST', `/orders/${encodeURIComponent(id)}/cancel.json`, { body: {}, idempotencyKey: ctx.key('cancel') });
-        return { result: `order ${id} cancelled on Shopify` };
-      }
-    }
-  },
+  orderEvent: shopifyOrderEvent,
 };

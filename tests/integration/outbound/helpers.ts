@@ -151,6 +151,18 @@ export function woEvent(registerId: string, orderId: string, kind: 'shipped' | '
   return { _id: `woevent:${registerId}:${ulid()}`, type: 'web_order_event', orderId, kind, ...(tracking ? { tracking } : {}), at: new Date().toISOString(), by: 'Marie' };
 }
 
+/** Any web order event (issue 6 kinds and fields), written now by `registerId`. */
+export function orderEvent(registerId: string, orderId: string, kind: string, fields: Record<string, unknown> = {}): Record<string, unknown> {
+  return { _id: `woevent:${registerId}:${ulid()}`, type: 'web_order_event', orderId, kind, ...fields, at: new Date().toISOString(), by: 'Marie' };
+}
+
+/** Picks everything (of `location`, if given) and packs it: what the counter does before shipping or handing over. */
+export async function prepare(reg: Pairing, orderId: string, location?: string): Promise<void> {
+  const where = location ? { location } : {};
+  await registerPut(reg, orderEvent(reg.registerId, orderId, 'picked', { all: true, ...where }));
+  await registerPut(reg, orderEvent(reg.registerId, orderId, 'packed', where));
+}
+
 /** Requests of the mock that changed something (not GETs). */
 export function writes(mock: MockPlatform): MockPlatform['received'] {
   return mock.received.filter((r) => r.method !== 'GET');

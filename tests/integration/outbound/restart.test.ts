@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startFaultProxy, type FaultProxy } from '../../support/fault-proxy.ts';
 import { startMockPlatform, type MockPlatform } from '../../support/mock-platforms/index.ts';
 import { startServer, type Pairing, type RunningServer } from '../../support/server.ts';
-import { adminPut, FAST_OUTBOUND_ENV, linkPlatforms, outboundJobs, productDoc, proxiedLink, registerPut, sleep, stockCount, waitFor, webOrderDoc, woEvent, writes } from './helpers.ts';
+import { adminPut, FAST_OUTBOUND_ENV, linkPlatforms, outboundJobs, prepare, productDoc, proxiedLink, registerPut, sleep, stockCount, waitFor, webOrderDoc, woEvent, writes } from './helpers.ts';
 
 const STORE = 'crashy';
 const KINDS = ['shopify', 'woocommerce', 'bigcommerce'] as const;
@@ -54,6 +54,7 @@ describe('killed mid-queue', () => {
       orderIds[k] = String(o.id);
       const doc = webOrderDoc(k, mocks[k].shop, String(o.id), { quantity: 0 + 1 });
       await adminPut(server, STORE, doc);
+      await prepare(reg, String(doc._id));
       await registerPut(reg, woEvent(reg.registerId, String(doc._id), 'shipped', tracking));
     }
 
@@ -88,7 +89,7 @@ describe('killed mid-queue', () => {
       expect(byKey.has('(none)')).toBe(false);
     }
 
-    // None lost: the platforms show every level (EPI-0001: the 3 open web orders reserve 1 each)
+    // None lost: the platforms show every level (EPI-0001: the 3 web orders shipped 1 unit each)
     // and every fulfilment.
     for (const [sku, qty] of Object.entries(levels)) {
       const sp = [...mocks.shopify.products.values()].find((p) => (p.variants as Array<Record<string, unknown>>)[0]!.sku === sku)!;

@@ -4,8 +4,7 @@
  *        (204 No Content when a page is empty, as BigCommerce)
  *   GET  /v2/orders/{id}   PUT /v2/orders/{id} {status_id?, staff_notes?, customer_message?}
  *   GET  /v2/orders/{id}/products   GET /v2/orders/{id}/shipping_addresses
- *   POST /v2/orders/{id}/shipments {order_address_id, items:[{order_product_id, quantity}], tracking_number, shipping_provider}
- *   GET  /v2/orders/{id}/shipments
+ *   shipments, transactions, refunds: bigcommerce-orders.ts
  *   GET  /v3/catalog/products?include=variants&page&limit   → {data, meta:{pagination}}
  *   PUT  /v3/inventory/adjustments/absolute {reason, items:[{location_id, sku, quantity}]}
  *   PUT  /v3/catalog/products/{id} {price}
@@ -19,6 +18,7 @@ import {
   clone, decimal, hmacBase64, MockRouter, MonotonicClock, newDeliveryId, paginate, postWebhook, standardWebhooksKey, startHttpMock, toMinor, webhookUrl,
   type DeliverOptions, type MockPlatform, type MockProductSpec, type OrderSpec,
 } from './common.ts';
+import { BC_STATUS_NAMES, bigcommerceOrderRoutes, purchaseTransaction } from './bigcommerce-orders.ts';
 
 export const BIGCOMMERCE_SECRET_HEADER = 'X-Comptoir-Webhook-Secret';
 
@@ -31,10 +31,7 @@ export interface BigCommerceMockOptions {
 
 type Json = Record<string, unknown>;
 
-const STATUS_NAMES: Record<number, string> = {
-  0: 'Incomplete', 1: 'Pending', 2: 'Shipped', 3: 'Partially Shipped', 4: 'Refunded', 5: 'Cancelled', 6: 'Declined', 7: 'Awaiting Payment',
-  8: 'Awaiting Pickup', 9: 'Awaiting Shipment', 10: 'Completed', 11: 'Awaiting Fulfillment', 12: 'Manual Verification Required', 13: 'Disputed', 14: 'Partially Refunded',
-};
+const STATUS_NAMES = BC_STATUS_NAMES;
 
 export function rfc2822(d: Date): string {
   return d.toUTCString().replace('GMT', '+0000');
@@ -55,6 +52,8 @@ export async function startBigCommerceMock(opts: BigCommerceMockOptions = {}): P
   const orders = new Map<string, Json>();
   const products = new Map<string, Json>();
   const shipments = new Map<string, Json[]>();
+  const transactions = new Map<string, Json[]>();
+  const refunds = new Map<string, Json[]>();
   let nextOrderId = 118;
   let nextId = 301;
   const base = `/stores/${storeHash}`;
@@ -118,34 +117,7 @@ export async function startBigCommerceMock(opts: BigCommerceMockOptions = {}): P
     return o ? { status: 200, body: clone(o.shipping_addresses) } : notFound;
   });
 
-  router.on('GET', `${base}/v2/orders/:id/shipments`, (req) => {
-    if (!orders.has(req.params.id!)) return notFound;
-    const list = shipments.get(req.params.id!) ?? [];
-    return list.length === 0 ? { status: 204 } : { status: 200, body: clone(list) };
-  });
-
-  router.on('POST', `${base}/v2/orders/:id/shipments`, (req) => {
-    const o = orders.get(req.params.id!);
-    if (!o) return notFound;
-    const b = (req.body ?? {}) as Json;
-    const items = b.items as Json[] | undefined;
-    if (typeof b.order_address_id !== 'number' || !Array.isArray(items) || items.length === 0) {
-      return { status: 400, body: [{ status: 400, message: 'order_address_id and items are required' }] };
-    }
-    const lines = o.products as Json[];
-    for (const it of items) {
-      const line = lines.find((l) => l.id === it.order_product_id);
-      if (!line) return { status: 400, body: [{ status: 400, message: `order_product_id ${String(it.order_product_id)} is not on this order` }] };
-      line.quantity_shipped = Math.min(Number(line.quantity), Number(line.quantity_shipped) + Number(it.quantity));
-    }
-    const shipment = { id: nextId++, order_id: o.id, order_address_id: b.order_address_id, tracking_number: b.tracking_number ?? '', shipping_provider: b.shipping_provider ?? '', tracking_carrier: b.tracking_carrier ?? '', items, date_created: rfc2822(new Date()) };
-    shipments.set(String(o.id), [...(shipments.get(String(o.id)) ?? []), shipment]);
-    const all = lines.every((l) => Number(l.quantity_shipped) >= Number(l.quantity));
-    o.status_id = all ? 2 : 3;
-    o.status = STATUS_NAMES[o.status_id as number];
-    o.date_modified = rfc2822(clock.next());
-    return { status: 201, body: shipment };
-  });
+  bigcommerceOrderRoutes(router, base, { orders, shipments, transactions, refunds, clock, nextId: () => nextId++, rfc2822 });
 
   router.on('GET', `${base}/v3/catalog/products`, (req) => {
     const limit = Math.min(Number(req.query.limit ?? 50), maxLimit);
@@ -258,6 +230,7 @@ export async function startBigCommerceMock(opts: BigCommerceMockOptions = {}): P
     createOrder(spec) {
       const o = buildOrder(spec);
       orders.set(String(o.id), o);
+      if (spec.paid ?? true) transactions.set(String(o.id), [purchaseTransaction(Number(o.id), String(o.total_inc_tax), String(o.currency_code), String(o.payment_method), () => nextId++, spec)]);
       return snapshot(String(o.id));
     },
     updateOrder,
@@ -296,6 +269,26 @@ export async function startBigCommerceMock(opts: BigCommerceMockOptions = {}): P
       return postWebhook(webhookUrl(serverUrl, 'bigcommerce', storeId), rawBody, headers, headers['webhook-id'] ?? '');
     },
     signedHeaders,
+    shipmentsOf: (id) => {
+      const products = (orders.get(id)?.products ?? []) as Json[];
+      return (shipments.get(id) ?? []).map((sh) => ({
+        id: String(sh.id),
+        ...(sh.tracking_number ? { tracking: { carrier: String(sh.tracking_carrier || sh.shipping_provider || ''), number: String(sh.tracking_number) } } : {}),
+        lines: ((sh.items ?? []) as Json[]).map((it) => ({ sku: String(products.find((p) => p.id === it.order_product_id)?.sku ?? ''), quantity: Number(it.quantity) })),
+        at: String(sh.date_created),
+      }));
+    },
+    statusOf: (id) => {
+      const o = orders.get(id);
+      if (!o) throw new Error(`mock bigcommerce: no order ${id}`);
+      return STATUS_NAMES[Number(o.status_id)] ?? String(o.status);
+    },
+    refundsOf: (id) =>
+      (refunds.get(id) ?? []).map((r) => ({
+        id: String(r.id),
+        amount: decimal(toMinor(String(r.total_amount))),
+        ...(((r.items ?? []) as Json[])[0]?.reason ? { reason: String(((r.items as Json[])[0]!).reason) } : {}),
+      })),
     linkConfig: (webhookSecret) => ({ shop, apiUrl: `${http.url}${base}`, credentials: { accessToken }, webhookSecret }),
     close: () => http.close(),
   };

@@ -201,6 +201,11 @@ export interface OrderLineSpec {
   quantity: number;
   /** Unit price as a decimal string, e.g. "4.20". */
   price: string;
+  /**
+   * Where the platform expects this line to ship from (Shopify: the fulfilment order's assigned
+   * location — "warehouse" is the mock's second location, anything else its first).
+   */
+  location?: string;
 }
 
 /** What a test says about an order; each mock turns it into its platform's JSON. */
@@ -221,6 +226,33 @@ export interface OrderSpec {
   note?: string;
   shippingPrice?: string;
   taxesIncluded?: boolean;
+  /**
+   * The payment's security results as the platform reports them (paid orders only): the fraud
+   * verdict (Shopify risk recommendation; BigCommerce fraud_review when not "accept"), the AVS
+   * letter and the CVV letter. Default: accept, "Y", "M".
+   */
+  risk?: 'accept' | 'investigate' | 'cancel';
+  avs?: string;
+  cvv?: string;
+}
+
+/** A parcel as the platform shows it (Shopify fulfilment, BigCommerce shipment, WooCommerce tracking note). */
+export interface MockShipment {
+  id: string;
+  tracking?: { carrier: string; number: string; url?: string };
+  /** The units it holds (WooCommerce notes hold none: the lines stay in the note's text). */
+  lines: Array<{ sku: string; quantity: number }>;
+  at: string;
+  /** WooCommerce: the note's text. */
+  text?: string;
+}
+
+/** A refund made through the platform's API. */
+export interface MockRefund {
+  id: string;
+  /** Decimal string, e.g. "4.20". */
+  amount: string;
+  reason?: string;
 }
 
 export function clone<T>(x: T): T {
@@ -277,6 +309,15 @@ export interface MockPlatform {
   deliverRaw(serverUrl: string, storeId: string, rawBody: string, headers: Record<string, string>): Promise<Delivery>;
   /** Headers a genuine delivery of rawBody would carry. */
   signedHeaders(rawBody: string, topic: string, secret: string, deliveryId?: string): Record<string, string>;
+  /** What the platform shows as shipped for an order, oldest first (for assertions). */
+  shipmentsOf(id: string): MockShipment[];
+  /**
+   * The order's status as the platform shows it: Shopify "<financial_status>/<fulfillment_status or
+   * unfulfilled>[/cancelled]", WooCommerce its status, BigCommerce its status name ("Partially Shipped").
+   */
+  statusOf(id: string): string;
+  /** Refunds made through the API (Shopify refunds, WooCommerce refunds, BigCommerce payment-action refunds). */
+  refundsOf(id: string): MockRefund[];
   /** Body for PUT /api/admin/stores/:storeId/platforms/<kind>. */
   linkConfig(webhookSecret: string): { shop: string; apiUrl: string; credentials: Record<string, string>; webhookSecret: string };
   close(): Promise<void>;

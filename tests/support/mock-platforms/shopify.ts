@@ -5,8 +5,7 @@
  *   GET  /admin/api/2025-01/orders/{id}.json                    → {order}
  *   PUT  /admin/api/2025-01/orders/{id}.json  {order:{note?, tags?}}
  *   POST /admin/api/2025-01/orders/{id}/cancel.json
- *   GET  /admin/api/2025-01/orders/{id}/fulfillment_orders.json → {fulfillment_orders}
- *   POST /admin/api/2025-01/fulfillments.json {fulfillment:{line_items_by_fulfillment_order, tracking_info}}
+ *   fulfilment orders, fulfilments, transactions, risks, refunds, orderMarkAsPaid: shopify-orders.ts
  *   GET  /admin/api/2025-01/products.json?limit&page_info        → {products} (variants carry sku, barcode, inventory_item_id)
  *   GET  /admin/api/2025-01/locations.json                       → {locations}
  *   POST /admin/api/2025-01/inventory_levels/set.json {location_id, inventory_item_id, available}
@@ -17,6 +16,7 @@ import {
   clone, decimal, hmacBase64, isoSeconds, MockRouter, MonotonicClock, newDeliveryId, postWebhook, startHttpMock, toMinor, webhookUrl,
   type DeliverOptions, type MockPlatform, type MockProductSpec, type OrderSpec,
 } from './common.ts';
+import { fulfillmentOrdersFor, SHOPIFY_LOCATIONS, shopifyOrderRoutes } from './shopify-orders.ts';
 
 export const SHOPIFY_API_VERSION = '2025-01';
 
@@ -38,6 +38,8 @@ export async function startShopifyMock(opts: ShopifyMockOptions = {}): Promise<M
   const products = new Map<string, Json>();
   const inventory = new Map<string, number>(); // inventory_item_id → available
   const fulfillmentOrders = new Map<string, Json[]>();
+  const transactions = new Map<string, Json[]>();
+  const risks = new Map<string, Json[]>();
   let nextOrderId = 5_820_000_001;
   let nextOrderNumber = 1001;
   let nextId = 9_000_001;
@@ -116,35 +118,6 @@ export async function startShopifyMock(opts: ShopifyMockOptions = {}): Promise<M
     return { status: 200, body: { order: clone(o) } };
   });
 
-  router.on('GET', `${base}/orders/:id/fulfillment_orders.json`, (req) => {
-    const o = orders.get(req.params.id!);
-    if (!o) return { status: 404, body: { errors: 'Not Found' } };
-    return { status: 200, body: { fulfillment_orders: clone(fulfillmentOrders.get(req.params.id!) ?? []) } };
-  });
-
-  router.on('POST', `${base}/fulfillments.json`, (req) => {
-    const f = ((req.body as Json | undefined)?.fulfillment ?? {}) as Json;
-    const groups = (f.line_items_by_fulfillment_order ?? []) as Json[];
-    if (!Array.isArray(groups) || groups.length === 0) return { status: 422, body: { errors: ['line_items_by_fulfillment_order is required'] } };
-    let orderId: string | null = null;
-    for (const g of groups) {
-      for (const [oid, fos] of fulfillmentOrders) {
-        const fo = fos.find((x) => String(x.id) === String(g.fulfillment_order_id));
-        if (fo) {
-          orderId = oid;
-          fo.status = 'closed';
-        }
-      }
-    }
-    if (!orderId) return { status: 404, body: { errors: 'fulfillment order not found' } };
-    const o = orders.get(orderId)!;
-    const fulfillment = { id: nextId++, order_id: Number(orderId), status: 'success', tracking_info: f.tracking_info ?? null, created_at: isoSeconds(clock.next()) };
-    o.fulfillments = [...((o.fulfillments as Json[] | undefined) ?? []), fulfillment];
-    o.fulfillment_status = 'fulfilled';
-    o.updated_at = fulfillment.created_at;
-    return { status: 201, body: { fulfillment } };
-  });
-
   router.on('GET', `${base}/products.json`, (req) => {
     const limit = Math.min(Number(req.query.limit ?? 50), maxLimit);
     let ids = [...products.keys()];
@@ -164,7 +137,7 @@ export async function startShopifyMock(opts: ShopifyMockOptions = {}): Promise<M
     return { status: 200, body: { products: list }, ...(p.link ? { headers: { Link: p.link } } : {}) };
   });
 
-  router.on('GET', `${base}/locations.json`, () => ({ status: 200, body: { locations: [{ id: 7001, name: 'Boutique', active: true }] } }));
+  router.on('GET', `${base}/locations.json`, () => ({ status: 200, body: { locations: SHOPIFY_LOCATIONS.map((l) => ({ ...l, active: true })) } }));
 
   router.on('POST', `${base}/inventory_levels/set.json`, (req) => {
     const b = (req.body ?? {}) as Json;
@@ -188,7 +161,7 @@ export async function startShopifyMock(opts: ShopifyMockOptions = {}): Promise<M
     return { status: 404, body: { errors: 'Not Found' } };
   });
 
-  router.on('POST', `${base}/graphql.json`, () => ({ status: 400, body: { errors: [{ message: 'the mock speaks the REST subset only' }] } }));
+  shopifyOrderRoutes(router, base, { orders, fulfillmentOrders, transactions, risks, clock, nextId: () => nextId++ });
 
   const http = await startHttpMock(router, (req) =>
     req.headers['x-shopify-access-token'] === accessToken ? null : { status: 401, body: { errors: '[API] Invalid API key or access token (unrecognized login or wrong password)' } },
@@ -208,6 +181,11 @@ export async function startShopifyMock(opts: ShopifyMockOptions = {}): Promise<M
     const total = subtotal + toMinor(shippingPrice);
     const paid = spec.paid ?? true;
     const address = { first_name: spec.firstName ?? 'Camille', last_name: spec.lastName ?? 'Martin', address1: '3 place Bellecour', address2: '', city: 'Lyon', province: '', zip: '69002', country_code: 'FR', phone: spec.phone ?? '' };
+    transactions.set(id, [paid
+      ? { id: nextId++, order_id: Number(id), kind: 'sale', status: 'success', amount: decimal(total), gateway: spec.gateway ?? 'shopify_payments', created_at: now,
+        payment_details: { avs_result_code: spec.avs ?? 'Y', cvv_result_code: spec.cvv ?? 'M', credit_card_bin: '424242', credit_card_company: 'Visa', credit_card_number: '•••• •••• •••• 4242' } }
+      : { id: nextId++, order_id: Number(id), kind: 'sale', status: 'pending', amount: decimal(total), gateway: spec.gateway ?? 'Cash on Delivery (COD)', created_at: now }]);
+    risks.set(id, paid ? [{ id: nextId++, order_id: Number(id), source: 'External', score: spec.risk === 'cancel' ? '1.0' : spec.risk === 'investigate' ? '0.5' : '0.0', recommendation: spec.risk ?? 'accept', display: true, message: 'Shopify fraud analysis', cause_cancel: spec.risk === 'cancel' }] : []);
     return {
       id: Number(id), admin_graphql_api_id: `gid://shopify/Order/${id}`, name: `#${number}`, order_number: number,
       email: spec.email === undefined ? 'camille.martin@example.fr' : spec.email, created_at: now, updated_at: now, cancelled_at: null, cancel_reason: null,
@@ -264,13 +242,16 @@ export async function startShopifyMock(opts: ShopifyMockOptions = {}): Promise<M
       const o = buildOrder(spec);
       const id = String(o.id);
       orders.set(id, o);
-      fulfillmentOrders.set(id, [{ id: nextId++, order_id: o.id, status: 'open', line_items: (o.line_items as Json[]).map((l) => ({ id: nextId++, line_item_id: l.id, quantity: l.quantity, fulfillable_quantity: l.quantity })) }]);
+      fulfillmentOrders.set(id, fulfillmentOrdersFor(o, spec.lines.map((l) => l.location), () => nextId++));
       return snapshot(id);
     },
     updateOrder,
     markPaid: (id) => updateOrder(id, (o) => {
       o.financial_status = 'paid';
       o.payment_gateway_names = ['shopify_payments'];
+      const txs = transactions.get(id) ?? [];
+      for (const t of txs) if (t.status === 'pending') t.status = 'failure';
+      transactions.set(id, [...txs, { id: nextId++, order_id: o.id, kind: 'sale', status: 'success', amount: o.total_price, gateway: 'shopify_payments', created_at: isoSeconds(new Date()), payment_details: { avs_result_code: 'Y', cvv_result_code: 'M' } }]);
     }),
     cancel: (id) => updateOrder(id, (o) => {
       o.cancelled_at = isoSeconds(new Date());
@@ -278,7 +259,9 @@ export async function startShopifyMock(opts: ShopifyMockOptions = {}): Promise<M
     }),
     refund: (id, amount) => updateOrder(id, (o) => {
       const refunds = o.refunds as Json[];
-      refunds.push({ id: nextId++, order_id: o.id, created_at: isoSeconds(new Date()), note: 'refund', refund_line_items: [], transactions: [{ id: nextId++, kind: 'refund', status: 'success', amount, gateway: 'shopify_payments' }] });
+      const tx = { id: nextId++, order_id: o.id, kind: 'refund', status: 'success', amount, gateway: 'shopify_payments', created_at: isoSeconds(new Date()) };
+      refunds.push({ id: nextId++, order_id: o.id, created_at: isoSeconds(new Date()), note: 'refund', refund_line_items: [], transactions: [tx] });
+      transactions.set(id, [...(transactions.get(id) ?? []), tx]);
       o.financial_status = toMinor(amount) >= toMinor(o.total_price as string) ? 'refunded' : 'partially_refunded';
     }),
     addProduct(spec: MockProductSpec) {
@@ -300,6 +283,24 @@ export async function startShopifyMock(opts: ShopifyMockOptions = {}): Promise<M
       return postWebhook(webhookUrl(serverUrl, 'shopify', storeId), rawBody, headers, headers['X-Shopify-Event-Id'] ?? '');
     },
     signedHeaders,
+    shipmentsOf: (id) =>
+      ((orders.get(id)?.fulfillments as Json[] | undefined) ?? []).map((f) => ({
+        id: String(f.id),
+        ...(f.tracking_number ? { tracking: { carrier: String(f.tracking_company ?? ''), number: String(f.tracking_number), ...(f.tracking_url ? { url: String(f.tracking_url) } : {}) } } : {}),
+        lines: ((f.line_items ?? []) as Json[]).map((l) => ({ sku: String(l.sku), quantity: Number(l.quantity) })),
+        at: String(f.created_at),
+      })),
+    statusOf: (id) => {
+      const o = orders.get(id);
+      if (!o) throw new Error(`mock shopify: no order ${id}`);
+      return `${String(o.financial_status)}/${String(o.fulfillment_status ?? 'unfulfilled')}${o.cancelled_at ? '/cancelled' : ''}`;
+    },
+    refundsOf: (id) =>
+      ((orders.get(id)?.refunds as Json[] | undefined) ?? []).map((r) => ({
+        id: String(r.id),
+        amount: decimal(((r.transactions ?? []) as Json[]).reduce((sum, t) => sum + toMinor(String(t.amount)), 0)),
+        ...(typeof r.note === 'string' ? { reason: r.note } : {}),
+      })),
     linkConfig: (webhookSecret) => ({ shop, apiUrl: `${http.url}${base}`, credentials: { accessToken }, webhookSecret }),
     close: () => http.close(),
   };

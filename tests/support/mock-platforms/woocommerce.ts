@@ -2,7 +2,7 @@
  * A WooCommerce REST API v3 subset on loopback, under /wp-json/wc/v3, HTTP Basic (consumer key/secret):
  *   GET  /orders?after&before&modified_after&modified_before&per_page&page  (X-WP-Total, X-WP-TotalPages)
  *   GET  /orders/{id}             PUT /orders/{id} {status?, customer_note?, …}
- *   POST /orders/{id}/notes {note, customer_note?}      GET /orders/{id}/notes
+ *   notes and refunds: woocommerce-orders.ts
  *   GET  /products?per_page&page  PUT /products/{id} {manage_stock, stock_quantity}   POST /products/batch {update:[…]}
  * Dates: `*_gmt` fields are UTC without an offset ("2026-11-28T18:14:53"), as WooCommerce prints them.
  * Webhooks: X-WC-Webhook-Signature = base64 HMAC-SHA256(raw body, secret); a creation ping is the
@@ -12,6 +12,7 @@ import {
   clone, decimal, hmacBase64, MockRouter, MonotonicClock, paginate, postWebhook, startHttpMock, toMinor, webhookUrl,
   type DeliverOptions, type MockPlatform, type MockProductSpec, type OrderSpec,
 } from './common.ts';
+import { wooOrderRoutes } from './woocommerce-orders.ts';
 
 export interface WooCommerceMockOptions {
   shop?: string;
@@ -42,6 +43,7 @@ export async function startWooCommerceMock(opts: WooCommerceMockOptions = {}): P
   const orders = new Map<string, Json>();
   const products = new Map<string, Json>();
   const notes = new Map<string, Json[]>();
+  const refunds = new Map<string, Json[]>();
   let nextOrderId = 731;
   let nextId = 4001;
   let nextDelivery = 1;
@@ -88,7 +90,11 @@ export async function startWooCommerceMock(opts: WooCommerceMockOptions = {}): P
     for (const k of ['status', 'customer_note', 'transaction_id', 'set_paid']) {
       if (!(k in patch)) continue;
       if (k === 'set_paid') {
-        if (patch.set_paid === true) o.date_paid_gmt = gmt(new Date());
+        // As WC_Order::payment_complete(): an order waiting for its payment goes to processing.
+        if (patch.set_paid === true && ['pending', 'on-hold', 'failed', 'cancelled'].includes(String(o.status))) {
+          o.date_paid_gmt = gmt(new Date());
+          o.status = 'processing';
+        }
       } else {
         o[k] = patch[k];
       }
@@ -99,16 +105,7 @@ export async function startWooCommerceMock(opts: WooCommerceMockOptions = {}): P
     return { status: 200, body: clone(o) };
   });
 
-  router.on('POST', `${base}/orders/:id/notes`, (req) => {
-    if (!orders.has(req.params.id!)) return { status: 404, body: { code: 'woocommerce_rest_order_invalid_id', message: 'Invalid order ID.', data: { status: 404 } } };
-    const b = (req.body ?? {}) as Json;
-    if (typeof b.note !== 'string' || b.note === '') return { status: 400, body: { code: 'rest_missing_callback_param', message: 'Missing parameter(s): note', data: { status: 400 } } };
-    const note = { id: nextId++, author: 'WooCommerce', date_created_gmt: gmt(new Date()), note: b.note, customer_note: b.customer_note === true };
-    notes.set(req.params.id!, [...(notes.get(req.params.id!) ?? []), note]);
-    return { status: 201, body: note };
-  });
-
-  router.on('GET', `${base}/orders/:id/notes`, (req) => ({ status: 200, body: clone(notes.get(req.params.id!) ?? []) }));
+  wooOrderRoutes(router, base, { orders, notes, refunds, clock, nextId: () => nextId++, gmt });
 
   router.on('GET', `${base}/products`, (req) => list([...products.values()].map((p) => clone(p)), req.query));
 
@@ -256,6 +253,19 @@ export async function startWooCommerceMock(opts: WooCommerceMockOptions = {}): P
       return postWebhook(webhookUrl(serverUrl, 'woocommerce', storeId), rawBody, headers, headers['X-WC-Webhook-Delivery-ID'] ?? '');
     },
     signedHeaders,
+    shipmentsOf: (id) =>
+      (notes.get(id) ?? [])
+        .filter((n) => /suivi|tracking|expédi|shipped/i.test(String(n.note)))
+        .map((n) => {
+          const m = /avec (.+?), suivi (\S+?)(?: (https?:\/\/\S+))?(?: \(|\.)/.exec(String(n.note));
+          return { id: String(n.id), ...(m ? { tracking: { carrier: m[1]!, number: m[2]!, ...(m[3] ? { url: m[3] } : {}) } } : {}), lines: [], at: String(n.date_created_gmt), text: String(n.note) };
+        }),
+    statusOf: (id) => {
+      const o = orders.get(id);
+      if (!o) throw new Error(`mock woocommerce: no order ${id}`);
+      return String(o.status);
+    },
+    refundsOf: (id) => (refunds.get(id) ?? []).map((r) => ({ id: String(r.id), amount: String(r.amount), ...(r.reason ? { reason: String(r.reason) } : {}) })),
     linkConfig: (webhookSecret) => ({ shop, apiUrl: `${http.url}${base}`, credentials: { consumerKey, consumerSecret }, webhookSecret }),
     close: () => http.close(),
   };

@@ -201,6 +201,24 @@ function checkSettings(o: Obj): StoreSettingsDoc {
       if (typeof line !== 'string') fail(`legal[${i}]`, `must be a string, got ${describe(line)}`);
     });
   }
+  if (o['locations'] !== undefined) {
+    const seen = new Set<string>();
+    array(o, 'locations', '').forEach((raw, i) => {
+      const l = object(raw, `locations[${i}]`);
+      const id = string(l, 'id', `locations[${i}].`);
+      string(l, 'name', `locations[${i}].`);
+      if (seen.has(id)) fail(`locations[${i}].id`, `"${id}" is listed twice`);
+      seen.add(id);
+    });
+  }
+  if (o['autoCancelUnpaidAfterHours'] !== undefined) {
+    const h = o['autoCancelUnpaidAfterHours'];
+    if (typeof h !== 'number' || !Number.isFinite(h) || h <= 0) fail('autoCancelUnpaidAfterHours', `must be a positive number of hours, got ${describe(h)}`);
+  }
+  if (o['newOrderMailTo'] !== undefined) {
+    const to = string(o, 'newOrderMailTo', '');
+    if (!/^[^@\s,;<>]+@[^@\s,;<>]+\.[^@\s,;<>]+$/.test(to)) fail('newOrderMailTo', `is not an e-mail address: ${describe(to)}`);
+  }
   return o as unknown as StoreSettingsDoc;
 }
 

@@ -26,23 +26,24 @@ export const DEMO_MANAGER = { name: 'Marc', pin: '9876' } as const;
 /** Signs in on the sign-in screen every register route shows until someone is signed in. */
 export async function signInAs(page: Page, staff: { name: string; pin: string } = DEMO_CASHIER): Promise<void> {
   const button = page.getByTestId('signin-staff').filter({ hasText: staff.name });
-  await expect(button).toBeVisible({ timeout: 30_000 }); // staff documents replicate right after pairing
+  await expect(button).toBeVisible({ timeout: 60_000 }); // staff documents replicate right after pairing
   await button.click();
   await page.getByTestId('signin-pin').fill(staff.pin);
   await page.getByTestId('signin-submit').click();
-  await expect(page.getByTestId('staff-current')).toContainText(staff.name);
+  // The PIN hash check (PBKDF2) takes seconds on a loaded machine.
+  await expect(page.getByTestId('staff-current')).toContainText(staff.name, { timeout: 60_000 });
 }
 
 /** Pairs the page's register through the real pairing screen, signs the demo cashier in, waits until online. */
 export async function pairThroughUi(page: Page, baseUrl: string, code: string, staff: { name: string; pin: string } = DEMO_CASHIER): Promise<void> {
   await page.goto(baseUrl + '/');
-  await expect(page.getByTestId('pair-code')).toBeVisible();
+  await expect(page.getByTestId('pair-code')).toBeVisible({ timeout: 60_000 });
   await expect(page.getByTestId('pair-server')).toHaveValue(baseUrl);
   await page.getByTestId('pair-code').fill(code);
   await page.getByTestId('pair-submit').click();
   await signInAs(page, staff);
-  await expect(page.getByTestId('search')).toBeVisible();
-  await expect(page.getByTestId('connection-state')).toHaveAttribute('data-state', 'online', { timeout: 30_000 });
+  await expect(page.getByTestId('search')).toBeVisible({ timeout: 30_000 });
+  await expect(page.getByTestId('connection-state')).toHaveAttribute('data-state', 'online', { timeout: 60_000 });
 }
 
 /** Pairs, signs the demo cashier in and opens a shift with a float, ready to sell; back on the sell screen. */

@@ -4,8 +4,10 @@
  * catching the customers' mail. Orders are placed on a mock platform and announced to the server with
  * a genuinely signed webhook, as the platform would.
  */
+import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import type { WebOrderDoc } from '../../src/domain/documents.ts';
+import { createUlid, stockMovementId } from '../../src/domain/ids.ts';
 import { startMockPlatform, type MockPlatform, type MockPlatformKind, type OrderSpec } from '../support/mock-platforms/index.ts';
 import { startServer, type RunningServer } from '../support/server.ts';
 import { startSmtpSink, type SmtpSink } from '../support/smtp-sink.ts';
@@ -97,3 +99,26 @@ export async function startWebStore(kinds: readonly MockPlatformKind[]): Promise
     },
   };
 }
+
+/** Writes a document of the store's database on the server, as admin (a new one, or `doc._rev` given). */
+export async function putServerDoc(ws: WebStore, doc: { _id: string } & Record<string, unknown>): Promise<void> {
+  const res = await ws.server.adminFetch(`/db/store-${STORE}/${encodeURIComponent(doc._id)}`, { method: 'PUT', body: doc });
+  if (res.status !== 201) throw new Error(`PUT ${doc._id}: ${res.status} ${await res.text()}`);
+}
+
+/** Gives the store these stock locations in its settings document, keeping everything else it holds. */
+export async function setStoreLocations(ws: WebStore, locations: Array<{ id: string; name: string }>): Promise<void> {
+  const settings = await ws.doc<{ _id: string } & Record<string, unknown>>('store:settings');
+  if (!settings) throw new Error('the store has no settings document');
+  await putServerDoc(ws, { ...settings, locations });
+}
+
+const serverUlid = createUlid(Date.now, (n) => new Uint8Array(randomBytes(n)));
+
+/** A stock count made on the server (`stock:server:<ulid>`): `quantity` units of `sku` at `location` now. */
+export async function countStock(ws: WebStore, sku: string, location: string, quantity: number): Promise<string> {
+  const _id = stockMovementId('server', serverUlid());
+  await putServerDoc(ws, { _id, type: 'stock_movement', sku, location, reason: 'count', quantity, at: new Date().toISOString() });
+  return _id;
+}
+

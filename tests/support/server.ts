@@ -132,7 +132,7 @@ export async function startServer(opts: StartServerOptions = {}): Promise<Runnin
     proc.stdout?.on('data', collect(process.stdout));
     proc.stderr?.on('data', collect(process.stderr));
 
-    const deadline = Date.now() + (opts.readyTimeoutMs ?? 20_000);
+    const deadline = Date.now() + (opts.readyTimeoutMs ?? 60_000);
     let gone = false;
     void exited.then(() => (gone = true));
     while (Date.now() < deadline) {
@@ -146,7 +146,7 @@ export async function startServer(opts: StartServerOptions = {}): Promise<Runnin
       await sleep(50);
     }
     proc.kill('SIGKILL');
-    throw new Error(`sync server did not become healthy within ${opts.readyTimeoutMs ?? 20_000} ms:\n${out}`);
+    throw new Error(`sync server did not become healthy within ${opts.readyTimeoutMs ?? 60_000} ms:\n${out}`);
   }
 
   async function kill(signal: NodeJS.Signals = 'SIGKILL'): Promise<void> {

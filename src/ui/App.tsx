@@ -25,6 +25,15 @@ const DevicesScreen = lazy(() => import('./screens/DevicesScreen.tsx'));
 const JournalScreen = lazy(() => import('./screens/JournalScreen.tsx'));
 const CustomersScreen = lazy(() => import('./screens/CustomersScreen.tsx'));
 const InvoiceScreen = lazy(() => import('./screens/InvoiceScreen.tsx'));
+const ReportsScreen = lazy(() => import('./screens/ReportsScreen.tsx'));
+const ReconcileShiftsScreen = lazy(() => import('./screens/ReconcileShiftsScreen.tsx'));
+// Issue 7: products and stock screens.
+const ProductsScreen = lazy(() => import('./screens/ProductsScreen.tsx'));
+const ProductEditScreen = lazy(() => import('./screens/ProductEditScreen.tsx'));
+const StockScreen = lazy(() => import('./screens/StockScreen.tsx'));
+const StockTakeScreen = lazy(() => import('./screens/StockTakeScreen.tsx'));
+const ReceivingScreen = lazy(() => import('./screens/ReceivingScreen.tsx'));
+const TransferScreen = lazy(() => import('./screens/TransferScreen.tsx'));
 
 function Splash(): JSX.Element {
   return (
@@ -99,6 +108,15 @@ export function App(): JSX.Element {
       <Route path="/devices" component={DevicesScreen} />
       <Route path="/customers" component={CustomersScreen} />
       <Route path="/invoices/:id" component={InvoiceScreen} />
+      <Route path="/reports" component={ReportsScreen} />
+      <Route path="/reports/shifts" component={ReconcileShiftsScreen} />
+      <Route path="/products" component={ProductsScreen} />
+      <Route path="/products/new" component={ProductEditScreen} />
+      <Route path="/products/:sku" component={ProductEditScreen} />
+      <Route path="/stock" component={StockScreen} />
+      <Route path="/stock/take" component={StockTakeScreen} />
+      <Route path="/stock/receive" component={ReceivingScreen} />
+      <Route path="/stock/transfer" component={TransferScreen} />
       <Route path="*rest" component={() => <Navigate href="/" />} />
     </Router>
   );

@@ -8,6 +8,8 @@
 import { checkRegisterWrite, isImmutableId, type WriterContext } from '../validate/store-doc.ts';
 import type { StoreBackend } from './backend.ts';
 import { checkProductCreate, isProductId } from '../validate/product-create.ts';
+import { checkRegisterProductWrite } from '../../src/domain/product-edit.ts';
+import type { ProductDoc } from '../../src/domain/documents.ts';
 import { isParkedId } from '../validate/register-docs.ts';
 
 /** A per-document result in CouchDB's _bulk_docs format. */
@@ -57,16 +59,17 @@ export class RegisterWrites {
     const idOf = (d: unknown): string => (typeof (d as Doc)?._id === 'string' ? ((d as Doc)._id as string) : '');
 
     for (const doc of docs) {
-      // Products: registers may create one (quick product), never change it (create-only below).
+      // Products: registers create them, and a manager changes them (checked below against the stored revision).
       const check = isProductId(idOf(doc)) ? checkProductCreate(doc) : checkRegisterWrite(doc, ctx);
       if (!check.ok) outcome.push({ id: idOf(doc), error: 'forbidden', reason: check.reason });
       else if (!newEdits && typeof (doc as Doc)._rev !== 'string') outcome.push({ id: idOf(doc), error: 'bad_request', reason: 'new_edits=false needs a _rev' });
       else outcome.push('write');
     }
+    await checkProductWrites(db, docs, outcome, idOf, newEdits);
 
     // Immutability: look at what the server already holds for immutable ids in this batch.
     // A parked sale is created once and then only deleted (resumed): a non-deleting new revision is refused.
-    const createOnly = (d: unknown): boolean => isImmutableId(idOf(d)) || isProductId(idOf(d)) || (isParkedId(idOf(d)) && (d as Doc)._deleted !== true);
+    const createOnly = (d: unknown): boolean => isImmutableId(idOf(d)) || (isParkedId(idOf(d)) && (d as Doc)._deleted !== true);
     const immutableIdx = outcome.flatMap((o, i) => (o === 'write' && createOnly(docs[i]) ? [i] : []));
     if (immutableIdx.length > 0) {
       const ids = [...new Set(immutableIdx.map((i) => idOf(docs[i])))];
@@ -90,7 +93,7 @@ export class RegisterWrites {
       const seenInBatch = new Set<string>();
       for (const i of immutableIdx) {
         const id = idOf(docs[i]);
-        const kind = id.startsWith('sale:') ? 'sale' : isProductId(id) ? 'product (registers create products, only the server changes them)'
+        const kind = id.startsWith('sale:') ? 'sale'
           : id.startsWith('stock:') ? 'stock movement' : `${id.split(':')[0]}: document`;
         if (seenInBatch.has(id)) {
           outcome[i] = { id, error: 'forbidden', reason: `${id} appears twice in one request; a ${kind} is written once` };
@@ -133,5 +136,38 @@ export class RegisterWrites {
       else if (o !== 'noop') results.push(o);
     });
     return results;
+  }
+}
+
+/**
+ * Issue 7: a register's product write, checked against what the server holds (domain/product-edit.ts
+ * checkRegisterProductWrite): a creation as before; a new revision only signed by an active manager of
+ * the store (updatedBy = their staff id), with the same SKU and currency; never a deletion. A revision
+ * the server already holds (a replication retried) passes as it is.
+ */
+async function checkProductWrites(db: ReturnType<StoreBackend['db']>, docs: unknown[], outcome: Array<BulkResult | 'write' | 'noop'>, idOf: (d: unknown) => string, newEdits: boolean): Promise<void> {
+  const idx = outcome.flatMap((o, i) => (o === 'write' && isProductId(idOf(docs[i])) ? [i] : []));
+  if (idx.length === 0) return;
+  const previous = new Map<string, ProductDoc>();
+  const stored = await db.allDocs({ keys: [...new Set(idx.map((i) => idOf(docs[i])))], include_docs: true });
+  for (const row of stored.rows) {
+    const doc = 'doc' in row ? (row.doc as unknown as ProductDoc | null | undefined) : undefined;
+    if (doc) previous.set(row.key, doc);
+  }
+  const staffIds = [...new Set(idx.map((i) => (docs[i] as Doc)['updatedBy']).filter((s): s is string => typeof s === 'string' && s.startsWith('staff:')))];
+  const managers = new Set<string>();
+  if (staffIds.length > 0) {
+    const staff = await db.allDocs({ keys: staffIds, include_docs: true });
+    for (const row of staff.rows) {
+      const d = 'doc' in row ? (row.doc as Record<string, unknown> | null | undefined) : undefined;
+      if (d && d['type'] === 'staff' && d['role'] === 'manager' && d['active'] === true) managers.add(row.key);
+    }
+  }
+  for (const i of idx) {
+    const id = idOf(docs[i]);
+    const before = previous.get(id) ?? null;
+    if (!newEdits && before !== null && before._rev === (docs[i] as Doc)._rev) continue;
+    const r = checkRegisterProductWrite(docs[i], before, (s) => managers.has(s));
+    if (!r.ok) outcome[i] = { id, error: 'forbidden', reason: r.error };
   }
 }

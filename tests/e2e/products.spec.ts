@@ -2,7 +2,8 @@
  * Products (issue 7) in Chromium against the real server with the demo store linked to a mock
  * Shopify: a cashier cannot save a product without a manager's PIN; with it, a new product is
  * created (its misread barcode refused first); then the manager, signed in, changes its price. The
- * server holds each revision, signed by the manager, and pushes the new price to the web store.
+ * server holds each revision, signed by the manager, and pushes the new price to the web store; a
+ * shelf label prints at the new price.
  */
 import { test, expect, type Page } from '@playwright/test';
 import type { ProductDoc } from '../../src/domain/documents.ts';
@@ -43,7 +44,7 @@ test('a manager creates a product and changes its price; the change reaches the 
 
   await fill(page, 'product-sku', 'THE-E2E');
   await fill(page, 'product-name', 'Thé vert Sencha 100 g');
-  await fill(page, 'product-price', '5,90');
+  await fill(page, 'product-price', '5.90');
   await page.getByTestId('product-vat').selectOption('550');
   await fill(page, 'product-category', 'épicerie');
   await fill(page, 'product-barcodes', '3760000009998'); // misread: the check digit is 7
@@ -76,8 +77,8 @@ test('a manager creates a product and changes its price; the change reaches the 
   await row.getByTestId('product-edit').click();
   await expect(page.getByTestId('product-manager-only')).toHaveCount(0);
   await expect(page.getByTestId('product-sku')).toHaveValue('THE-E2E');
-  await expect(page.getByTestId('product-price')).toHaveValue('5,90');
-  await fill(page, 'product-price', '6,40');
+  await expect(page.getByTestId('product-price')).toHaveValue('5.90');
+  await fill(page, 'product-price', '6.40');
   await page.getByTestId('product-price').press('Enter');
   await expect(page.getByTestId('product-price-pushed')).toBeVisible();
   await expect(page.getByTestId('product-manager-pin')).toHaveCount(0);
@@ -96,7 +97,19 @@ test('a manager creates a product and changes its price; the change reaches the 
   // The list shows the new price; nothing this register wrote was refused.
   await page.getByTestId('product-back').click();
   await page.getByTestId('product-search').fill('THE-E2E');
-  await expect(page.locator('[data-testid="product-row"][data-sku="THE-E2E"]').getByTestId('product-row-price')).toContainText('6,40');
+  const listed = page.locator('[data-testid="product-row"][data-sku="THE-E2E"]');
+  await expect(listed.getByTestId('product-row-price')).toContainText('6.40');
+
+  // Shelf labels for the ticked product, at the new price (no label printer: the browser's dialog).
+  await listed.getByTestId('product-select').check();
+  await expect(page.getByTestId('labels-bar')).toBeVisible();
+  await page.getByTestId('print-labels').click();
+  await expect(page.getByTestId('labels-message')).toHaveClass(/ok/);
+  const label = page.frameLocator('[data-testid="print-frame"]').locator('body');
+  await expect(label).toContainText('Thé vert Sencha 100 g');
+  await expect(label).toContainText('6,40');
+  await page.getByTestId('nav-devices').click();
+  await expect(page.getByTestId('print-job').and(page.locator('[data-kind="label-shelf"][data-ref="THE-E2E"]'))).toHaveAttribute('data-state', 'done');
   await page.getByTestId('nav-sync').click();
   await expect(page.locator('[data-testid="outbox-row"][data-state="rejected"]')).toHaveCount(0);
   expect(registerId).toBeTruthy();

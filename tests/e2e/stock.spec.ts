@@ -127,7 +127,17 @@ test('stock levels, a stock take by scanning, a receipt and a transfer', async (
   await searchStock(page, 'EPI-0004');
   await expect(row(page, 'EPI-0004', 'reserve').getByTestId('stock-onhand')).toHaveText('6');
   await expect(row(page, 'EPI-0004', 'shop').getByTestId('stock-onhand')).toHaveText(String(initial('EPI-0004') + 4));
-  // Nothing was refused by the server.
+  await expect(row(page, 'EPI-0004', 'shop').getByTestId('stock-onhand')).toHaveAttribute('title', /\d\d:\d\d/);
+
+  // Offline, the figures say since when they may be missing other registers' and the web's changes.
+  await page.context().setOffline(true);
+  await expect(page.getByTestId('stock-freshness')).toHaveAttribute('data-kind', 'offline_since', { timeout: 30_000 });
+  await expect(page.getByTestId('stock-freshness')).toContainText(/\d\d:\d\d/);
+  await page.context().setOffline(false);
+  await expect(page.getByTestId('stock-freshness')).toHaveAttribute('data-kind', 'as_of', { timeout: 60_000 });
+
+  // Nothing was refused by the server, nothing waits.
   await page.getByTestId('nav-sync').click();
   await expect(page.getByTestId('pending-count')).toHaveText('0', { timeout: 30_000 });
+  await expect(page.locator('[data-testid="outbox-row"][data-state="rejected"]')).toHaveCount(0);
 });

@@ -75,7 +75,8 @@ export function rowsOfBatch(docs: readonly ProjectedDoc[], deletedIds: readonly 
   for (const doc of docs) {
     switch (doc.type) {
       case 'product':
-        rows.products.push({ ...withoutRev(doc), nameTokens: nameTokens(doc.name) });
+        // Products are edited by managers (issue 7): the row keeps its revision so that an edit can name it.
+        rows.products.push({ ...doc, nameTokens: nameTokens(doc.name) });
         break;
       case 'customer':
         // Customers are mutable: the row keeps its revision so that an edit can name it (customers.ts).

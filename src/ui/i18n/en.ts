@@ -9,9 +9,17 @@ import { peripheralsEn } from './peripherals-en.ts';
 import { outboundEn } from './outbound.en.ts';
 import { orderDetailEn } from './order-detail.en.ts';
 import { ordersEn } from './orders.en.ts';
+import { reportsEn } from './reports.en.ts';
+import { productsEn } from './products.en.ts';
+import { stockEn } from './stock.en.ts';
 
 /** English strings; typed against the French catalogue so that no key can be missing. */
 export const en: Messages = {
+  // Reports and the till reconciliation (reports.*.ts, issue 7).
+  reports: reportsEn,
+  // Products and stock screens (products.*.ts, stock.*.ts, issue 7).
+  products: productsEn,
+  stock: stockEn,
   // Customers, sales history, invoices, shortcut help (customers-history.en.ts).
   ...customersHistoryEn,
   // Import of web orders by date range, import problems (web-import.*.ts).

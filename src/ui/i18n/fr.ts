@@ -12,8 +12,16 @@ import { peripheralsFr } from './peripherals-fr.ts';
 import { outboundFr } from './outbound.fr.ts';
 import { orderDetailFr } from './order-detail.fr.ts';
 import { ordersFr } from './orders.fr.ts';
+import { reportsFr } from './reports.fr.ts';
+import { productsFr } from './products.fr.ts';
+import { stockFr } from './stock.fr.ts';
 
 export const fr = {
+  // Reports and the till reconciliation (reports.*.ts, issue 7).
+  reports: reportsFr,
+  // Products and stock screens (products.*.ts, stock.*.ts, issue 7).
+  products: productsFr,
+  stock: stockFr,
   // Customers, sales history, invoices, shortcut help (customers-history.fr.ts).
   ...customersHistoryFr,
   // Import of web orders by date range, import problems (web-import.*.ts).

@@ -66,4 +66,21 @@ describe('quick products', () => {
     });
     expect(await replay.json()).toEqual([]);
   });
+
+  it('lets a register change a product signed by an active manager of the store (issue 7), never a cashier', async () => {
+    const staff = (id: string, role: string) => ({ _id: id, type: 'staff', name: id, role, active: true, updatedAt: '2026-01-01T00:00:00.000Z',
+      pin: { algorithm: 'PBKDF2-SHA256', iterations: 100000, salt: 'c2FsdA==', hash: 'aGFzaA==' } });
+    for (const s of [staff('staff:MGR', 'manager'), staff('staff:CSH', 'cashier')]) {
+      expect((await req('PUT', `/db/store-qp/${encodeURIComponent(s._id)}`, null, s)).status).toBe(201);
+    }
+    const created = await req('PUT', '/db/store-qp/product%3AJAM-4', reg.token, product('JAM-4', { barcodes: ['JAM-4'] }));
+    const { rev } = (await created.json()) as { rev: string };
+    const byCashier = await req('PUT', '/db/store-qp/product%3AJAM-4', other.token, { ...product('JAM-4', { barcodes: ['JAM-4'] }), _rev: rev, price: 700, updatedBy: 'staff:CSH' });
+    expect(byCashier.status).toBe(403);
+    const byManager = await req('PUT', '/db/store-qp/product%3AJAM-4', other.token, { ...product('JAM-4', { barcodes: ['JAM-4'] }), _rev: rev, price: 700, updatedBy: 'staff:MGR' });
+    expect(byManager.status).toBe(201);
+    const newSku = await req('PUT', '/db/store-qp/product%3AJAM-4', other.token, { ...product('JAM-5', { barcodes: ['JAM-5'] }), _id: 'product:JAM-4', _rev: (await byManager.json() as { rev: string }).rev, updatedBy: 'staff:MGR' });
+    expect(newSku.status).toBe(403);
+    expect(await json(await req('GET', '/db/store-qp/product%3AJAM-4', null))).toMatchObject({ price: 700, updatedBy: 'staff:MGR' });
+  });
 });

@@ -13,6 +13,8 @@ import type { Registry } from './registry.ts';
 import type { Integrations } from './inbox/integrations.ts';
 import { integrationsApi } from './import/api.ts';
 import { printersApi } from './printers/api.ts';
+import { stockDifferencesApi, systemPushLinks } from './reconcile/platform-stock-api.ts';
+import { webOrderDifferencesApi } from './reconcile/web-orders-api.ts';
 import type { SystemStore } from './system/system-store.ts';
 import { staticApp } from './static.ts';
 import { webhookRouter } from './webhooks/router.ts';
@@ -61,9 +63,13 @@ export function createApp(deps: AppDeps): Express {
 
   // Outbound queue for staff (issue 4): GET /api/stores/:storeId/outbound, POST …/:id/retry.
   app.use('/api/stores', outboundApi({ registry, backend, admin: config.admin }));
+  // Stock differences with the web stores (issue 7): GET /api/stores/:storeId/stock-differences, POST …/fix.
+  if (deps.system) app.use('/api/stores', stockDifferencesApi({ registry, backend, admin: config.admin, links: systemPushLinks(deps.system) }));
   if (deps.integrations) {
     app.use('/webhooks', webhookRouter({ integrations: deps.integrations, registry, bodyLimitBytes: deps.integrations.options.webhookBodyLimitBytes }));
     app.use('/api', integrationsApi({ integrations: deps.integrations, registry, admin: config.admin, csvLimitBytes: config.bodyLimitBytes }));
+    // Web orders vs the platforms (issue 7): GET /api/stores/:storeId/web-order-differences, POST …/repair.
+    app.use('/api', webOrderDifferencesApi({ integrations: deps.integrations, registry, admin: config.admin }));
   }
 
   // Network printer relay (issue 5): admin configuration + raw bytes from the store's registers.

@@ -7,6 +7,7 @@ import { fmtDateTime, t } from '../i18n/index.ts';
 import { live } from '../reactive.ts';
 import { currentPairing } from '../session.ts';
 import type { WebOrderRow } from '../types.ts';
+import WebOrderDifferences from '../components/WebOrderDifferences.tsx';
 
 const POLL_MS = 1000;
 
@@ -142,6 +143,7 @@ export default function ImportScreen(): JSX.Element {
           </table>
         </div>
       </Show>
+      <WebOrderDifferences />
     </main>
   );
 }

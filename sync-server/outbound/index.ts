@@ -6,6 +6,7 @@
 import path from 'node:path';
 import type { StoreBackend } from '../db/backend.ts';
 import { Mailer, SMTP_NOT_CONFIGURED } from '../mail/mailer.ts';
+import { startPeriodicReconcile, stockReconcileInterval } from '../reconcile/periodic.ts';
 import type { Registry } from '../registry.ts';
 import type { OutboundConfig } from './config.ts';
 import { createHandler } from './handle.ts';
@@ -77,6 +78,19 @@ export async function startOutbound(deps: OutboundDeps): Promise<OutboundService
     attach().catch((err: unknown) => log(`attaching new stores failed: ${String(err)}`));
   }, 2000);
   storeWatch.unref();
+  // Stock reconciliation with the web stores (STOCK_RECONCILE_INTERVAL_MS, default 15 min, 0 = off).
+  const reconcileEvery = stockReconcileInterval();
+  if (reconcileEvery.problem) log(reconcileEvery.problem);
+  const reconcile = startPeriodicReconcile({
+    backend,
+    registry,
+    links: (storeId) => deps.links(storeId).filter(hasPushCredentials),
+    intervalMs: reconcileEvery.intervalMs,
+    timeoutMs: config.pushTimeoutMs,
+    maxAttempts: config.maxAttempts,
+    onQueued: () => runner.kick(),
+    log,
+  });
 
   return {
     runner,
@@ -84,6 +98,7 @@ export async function startOutbound(deps: OutboundDeps): Promise<OutboundService
     async stop() {
       stopped = true;
       clearInterval(storeWatch);
+      await reconcile.stop();
       await Promise.allSettled([...producers.values()].map((p) => p.stop()));
       await runner.stop();
       mailer?.close();

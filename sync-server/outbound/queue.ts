@@ -78,6 +78,16 @@ export class JobStore {
   }
 
   /**
+   * Like upsertStockLevel, but a new version even when the job already carries this level: the
+   * platform was found showing something else (stock reconciliation), so the level is sent again.
+   * A done or dead job is re-opened; a pending or failed one keeps its schedule; a job being sent
+   * is re-queued when that send finishes.
+   */
+  async forceStockLevel(base: CoalescedBase, payload: StockLevelPayload, keyOf: (version: number) => string): Promise<'created' | 'updated'> {
+    return (await this.upsertLatest(base, payload, keyOf, () => false)) as 'created' | 'updated';
+  }
+
+  /**
    * The one job per platform, shop and SKU that carries the latest price (coalesced like stock
    * levels). The idempotency key names the SKU, the price and the product revision.
    */

@@ -36,6 +36,8 @@ main()
   .then(() => printReceiptBench())
   // Scan-to-cart latency over 100,000 products vs a raw IndexedDB index get (bench/scan-latency.ts).
   .then(async () => printScanLatency(await runScanLatencyBench()))
+  // Stock reconciliation of 1,000,000 movements + 100,000 web orders: worker vs in-page fold (bench/reconcile.ts).
+  .then(async () => { const r = await import('./reconcile.ts'); r.printReconcileBench(await r.runReconcileBench()); })
   .catch((error: unknown) => {
     console.error(error);
     process.exitCode = 1;

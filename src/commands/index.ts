@@ -44,3 +44,4 @@ export { bulkMarkPacked, bulkMarkShipped, type BulkResults } from './web-order-b
 // Issue 6: the orders screen's "seen" mark behind the header's new-order badge (device-local).
 export { markOrdersSeen } from './orders-seen.ts';
 export { labelChoicesFor, printLabelFor, printLabelsFor, printPackingSlipFor, printPickListFor, type DocumentOrderState, type DocumentPrinted, type LabelChoices, type LabelOptions, type LabelPrinted, type LabelsPrinted, type OrderDocumentRefusal } from './order-documents.ts';
+export { reconcileStock } from './reconcile.ts';

@@ -15,6 +15,7 @@ import type {
   WebOrderEventDoc,
 } from '../domain/documents.ts';
 import type { QueueJobDoc } from '../domain/outbound-documents.ts';
+import type { OversellTask, StockDifference, StockFigure } from '../domain/reconcile/types.ts';
 import type { RegisterDoc, StaffRole } from '../domain/register-documents.ts';
 import type { Pairing, SyncStatus } from './sync-port.ts';
 
@@ -141,6 +142,38 @@ export interface PrintJobRow {
   handedAt?: string;
 }
 
+/**
+ * Issue 7, results of the reconciliation worker (workers/reconcile): derived from the read model,
+ * rewritten by every run, each row stamped with the run and the moment its facts were read (asOf).
+ */
+export interface ReconcileStamp {
+  runId: string;
+  /** When the run read the read model (ISO 8601): what "as of 14:32" shows. */
+  asOf: string;
+}
+export type StockFigureRow = StockFigure & ReconcileStamp;
+export type StockDifferenceRow = StockDifference & ReconcileStamp;
+export type OversellTaskRow = OversellTask & ReconcileStamp;
+
+export type ReconcilePhase = 'reading_events' | 'reading_orders' | 'reading_movements' | 'folding' | 'writing' | 'done' | 'failed';
+
+/** One row per kind of reconciliation: its progress while it runs, its summary once done. */
+export interface ReconcileRunRow {
+  kind: 'stock';
+  runId: string;
+  phase: ReconcilePhase;
+  /** Rows read (while reading) or result rows written (while writing), out of total. */
+  done: number;
+  total: number;
+  startedAt: string;
+  asOf: string;
+  finishedAt: string | null;
+  /** The sync status when the run started: with asOf, how fresh the figures are ("offline since 09:10"). */
+  sync: { state: string; lastSyncedAt: string | null } | null;
+  counts?: { movements: number; skipped: number; webOrders: number; openOrders: number; events: number; reservations: number; figures: number; differences: number; oversells: number };
+  error?: string;
+}
+
 export class ReadModelDb extends Dexie {
   products!: Table<ProductRow, string>;
   movements!: Table<MovementRow, string>;
@@ -156,6 +189,10 @@ export class ReadModelDb extends Dexie {
   registerDocs!: Table<RegisterDocRow, string>;
   devices!: Table<DeviceRow, string>;
   printJobs!: Table<PrintJobRow, string>;
+  stockFigures!: Table<StockFigureRow, [string, string]>;
+  stockDifferences!: Table<StockDifferenceRow, string>;
+  oversellTasks!: Table<OversellTaskRow, string>;
+  reconcileRuns!: Table<ReconcileRunRow, string>;
 
   constructor(name: string = READ_MODEL_DB_NAME) {
     super(name);
@@ -182,6 +219,14 @@ export class ReadModelDb extends Dexie {
     this.version(3).stores({
       devices: 'id, role, kind',
       printJobs: 'id, state, createdAt, deviceId, [ref+kind]',
+    });
+    // Issue 7: what the reconciliation worker found (stock per SKU and location, differences with the
+    // web stores, oversell tasks) and its progress. Derived, like the read model: rebuilt by a run.
+    this.version(4).stores({
+      stockFigures: '[sku+location], sku, available',
+      stockDifferences: 'id, sku, source',
+      oversellTasks: 'id, [sku+location], state, startedAt',
+      reconcileRuns: 'kind',
     });
   }
 }

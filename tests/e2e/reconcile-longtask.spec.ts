@@ -15,15 +15,13 @@
  * in the temp directory (with the server on a fixed port: IndexedDB belongs to an origin) and reused
  * while the generator, the schema and the size are unchanged. RECONCILE_FRESH=1 seeds afresh.
  */
-import { expect, test } from '@playwright/test';
-import { chromium, type BrowserContext } from '@playwright/test';
-import { createHash } from 'node:crypto';
-import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
-import net from 'node:net';
+import { chromium, expect, test, type BrowserContext } from '@playwright/test';
+import { cp, mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { buildReconcileHarness } from '../../bench/reconcile-build.ts';
 import { FULL_SPEC, KNOWN, skuName, type ReconcileDataSpec } from '../../bench/reconcile-data.ts';
+import { CHROMIUM, seededProfile, type SeededProfile, type SeedMarker } from '../../bench/reconcile-profile.ts';
 import { startServer, type RunningServer } from '../support/server.ts';
 
 const SPEC: ReconcileDataSpec = {
@@ -31,29 +29,20 @@ const SPEC: ReconcileDataSpec = {
   movements: Number(process.env['RECONCILE_MOVEMENTS'] ?? FULL_SPEC.movements),
   orders: Number(process.env['RECONCILE_ORDERS'] ?? FULL_SPEC.orders),
 };
-const PORT = Number(process.env['RECONCILE_PORT'] ?? 47_613);
-const PROFILE = path.join(os.tmpdir(), `comptoir-reconcile-profile-${SPEC.movements}-${SPEC.orders}`);
-const MARKER = path.join(PROFILE, 'comptoir-seed.json');
 
-interface Seed {
-  key: string;
-  counts: unknown;
-  expected: Record<string, { onHand: number; reserved: number }>;
-  levels: Array<{ source: string; sku: string; location?: string; quantity: number }>;
-}
+/** What the known SKUs of the data set (bench/reconcile-data.ts KNOWN) come to, worked out by hand. */
+const EXPECT = {
+  /** count 20, +5, three sales of 2 → 19 on hand; #900001 (1) and #900002 (3) hold 4 → 15 available. */
+  A: { onHand: 19, reserved: 4, available: 15 },
+  /** count 1, sold by R1 and by R2, taken by #900010 → one open task naming all three, 2 short. */
+  LAST: { onHand: -1, reserved: 1, available: -2, task: { state: 'open', short: 2, claims: [['sale', 'R-R1-000001'], ['sale', 'R-R2-000001'], ['web_order', '#900010']] } },
+  /** +2, −1, −2 (1 short), +3 (recovered), −3 (1 short, still) → two tasks. */
+  EP: { onHand: -1, reserved: 0, available: -1, tasks: [['recovered', 1], ['open', 1]] },
+};
 
 let server: RunningServer;
 let staticDir: string;
-let profile: string;
-let seedKey: string;
-let reusable: Seed | null = null;
-
-function portIsFree(port: number): Promise<boolean> {
-  return new Promise((resolve) => {
-    const probe = net.createServer().once('error', () => resolve(false));
-    probe.listen(port, '127.0.0.1', () => probe.close(() => resolve(true)));
-  });
-}
+let profile: SeededProfile;
 
 test.beforeAll(async () => {
   test.setTimeout(120_000);
@@ -61,39 +50,20 @@ test.beforeAll(async () => {
   staticDir = await mkdtemp(path.join(os.tmpdir(), 'comptoir-reconcile-'));
   await cp(process.env['E2E_STATIC_DIR'] ?? path.resolve('dist'), staticDir, { recursive: true });
   await buildReconcileHarness(path.join(staticDir, '__reconcile'), '/__reconcile/');
-  seedKey = createHash('sha256')
-    .update(JSON.stringify(SPEC))
-    .update(await readFile(path.resolve('bench/reconcile-data.ts'), 'utf8'))
-    .update(await readFile(path.resolve('src/store/schema.ts'), 'utf8'))
-    .digest('hex');
-  const fixedPort = await portIsFree(PORT);
-  if (fixedPort && process.env['RECONCILE_FRESH'] !== '1') {
-    profile = PROFILE;
-    const marker = (await readFile(MARKER, 'utf8').then(JSON.parse, () => null)) as Seed | null;
-    if (marker?.key === seedKey) reusable = marker;
-    else await rm(PROFILE, { recursive: true, force: true });
-  } else {
-    // No fixed port (or a fresh seed asked for): a profile of our own, seeded and thrown away.
-    profile = await mkdtemp(path.join(os.tmpdir(), 'comptoir-reconcile-once-'));
-  }
-  server = await startServer({ staticDir, ...(fixedPort ? { port: PORT } : {}) });
+  profile = await seededProfile(SPEC);
+  server = await startServer({ staticDir, ...(profile.port !== null ? { port: profile.port } : {}) });
 });
 
 test.afterAll(async () => {
   await server?.stop();
   if (staticDir) await rm(staticDir, { recursive: true, force: true });
-  if (profile && profile !== PROFILE) await rm(profile, { recursive: true, force: true });
+  await profile?.release();
 });
 
 test('reconciling 100,000 web orders and 1,000,000 movements leaves the main thread free, with the right results', async () => {
   test.setTimeout(Number(process.env['RECONCILE_TIMEOUT_MS'] ?? 240_000));
   // No service worker: its navigation fallback would answer /__reconcile/ with the app's index.html.
-  const context: BrowserContext = await chromium.launchPersistentContext(profile, {
-    headless: true,
-    serviceWorkers: 'block',
-    executablePath: process.env['CHROMIUM_PATH'] || '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-quic', '--no-first-run'],
-  });
+  const context: BrowserContext = await chromium.launchPersistentContext(profile.dir, { ...CHROMIUM, serviceWorkers: 'block' });
   try {
     const harness = await context.newPage();
     const errors: string[] = [];
@@ -102,20 +72,21 @@ test('reconciling 100,000 web orders and 1,000,000 movements leaves the main thr
     await harness.waitForFunction(() => 'comptoirReconcile' in window);
 
     const bulk: Array<[string, string]> = [[skuName(42), 'shop'], [skuName(42), 'depot'], [skuName(SPEC.skus - 1), 'shop'], [skuName(777), 'depot']];
-    let seed = reusable;
+    let seed: SeedMarker | null = profile.marker;
     if (seed !== null) {
       const counts = await harness.evaluate(() => window.comptoirReconcile.seededCounts());
       if (counts.movements !== SPEC.movements || counts.webOrders !== SPEC.orders) seed = null;
       else {
         await harness.evaluate((expected) => window.comptoirReconcile.setExpected(expected), seed.expected);
-        console.log(`reusing the read model seeded in ${profile}`);
+        console.log(`reusing the read model seeded in ${profile.dir}`);
       }
     }
     if (seed === null) {
       const seeded = await harness.evaluate(([spec, samples]) => window.comptoirReconcile.seed(spec, samples), [SPEC, bulk] as const);
       console.log(`seeded ${JSON.stringify(seeded.counts)} in ${(seeded.ms / 1000).toFixed(1)} s (not measured)`);
-      seed = { key: seedKey, counts: seeded.counts, expected: await harness.evaluate(() => window.comptoirReconcile.expectedAll()), levels: seeded.levels };
-      if (profile === PROFILE) await writeFile(MARKER, JSON.stringify(seed));
+      const marker = { counts: seeded.counts, expected: await harness.evaluate(() => window.comptoirReconcile.expectedAll()), levels: seeded.levels };
+      await profile.remember(marker);
+      seed = { key: '', ...marker };
     }
     await harness.evaluate(() => window.comptoirReconcile.resetResults());
 
@@ -134,6 +105,15 @@ test('reconciling 100,000 web orders and 1,000,000 movements leaves the main thr
     // Let the seeding's last writes and collections settle before observing.
     await harness.waitForTimeout(1_000);
 
+    const controlMs = Number(process.env['RECONCILE_CONTROL_MS'] ?? 0);
+    if (controlMs > 0) {
+      // Diagnostic only: long tasks while nothing runs at all, to tell a busy machine from our work.
+      await harness.evaluate(() => window.comptoirReconcile.watchLongTasks());
+      await harness.waitForTimeout(controlMs);
+      const idle = await harness.evaluate(() => window.comptoirReconcile.stopLongTasks());
+      console.log(`control: ${idle.length} long tasks in ${controlMs} ms with nothing running ${JSON.stringify(idle.map(Math.round))}`);
+    }
+
     await harness.evaluate(() => window.comptoirReconcile.watchLongTasks());
     const run = await harness.evaluate((levels) => window.comptoirReconcile.reconcile(levels), seed.levels);
     const harnessLongTasks = await harness.evaluate(() => window.comptoirReconcile.stopLongTasks());
@@ -145,6 +125,7 @@ test('reconciling 100,000 web orders and 1,000,000 movements leaves the main thr
         `long tasks: harness ${harnessLongTasks.length} ${JSON.stringify(harnessLongTasks.map(Math.round))}, app ${appLongTasks.length} ${JSON.stringify(appLongTasks.map(Math.round))}`,
     );
     if (frames.length > 0) console.log(`long animation frames on the harness page: ${JSON.stringify(frames)}`);
+    if (harnessLongTasks.length > 0) console.log(`timeline (ms): ${JSON.stringify(await harness.evaluate(() => window.comptoirReconcile.timeline()))}`);
     expect(errors).toEqual([]);
     expect(harnessLongTasks.filter((d) => d > 50)).toEqual([]);
     expect(appLongTasks.filter((d) => d > 50)).toEqual([]);
@@ -152,7 +133,7 @@ test('reconciling 100,000 web orders and 1,000,000 movements leaves the main thr
     // Progress: every row read, reported through the callback and through the run row.
     expect(run.summary).toMatchObject({ counts: { movements: SPEC.movements, skipped: 0, webOrders: SPEC.orders } });
     expect(run.last).toMatchObject({ phase: 'done' });
-    expect(run.progressCalls).toBeGreaterThan(SPEC.movements / 10_000);
+    expect(run.progressCalls).toBeGreaterThanOrEqual(10);
     expect(run.rowPhases).toEqual(['reading_events', 'reading_orders', 'reading_movements', 'folding', 'writing', 'done']);
 
     const known: Array<[string, string]> = [[KNOWN.A.sku, KNOWN.A.location], [KNOWN.LAST.sku, KNOWN.LAST.location], [KNOWN.EP.sku, KNOWN.EP.location]];
@@ -165,9 +146,9 @@ test('reconciling 100,000 web orders and 1,000,000 movements leaves the main thr
       allTaskSkus: string[];
     };
     const [a, last, ep, ...bulkFigures] = results.figures;
-    expect(a).toMatchObject({ onHand: KNOWN.A.onHand, reserved: KNOWN.A.reserved, available: KNOWN.A.available, asOf: results.run.asOf });
-    expect(last).toMatchObject({ onHand: KNOWN.LAST.onHand, reserved: KNOWN.LAST.reserved, available: KNOWN.LAST.available });
-    expect(ep).toMatchObject({ onHand: KNOWN.EP.onHand, reserved: KNOWN.EP.reserved, available: KNOWN.EP.available });
+    expect(a).toMatchObject({ onHand: EXPECT.A.onHand, reserved: EXPECT.A.reserved, available: EXPECT.A.available, asOf: results.run.asOf });
+    expect(last).toMatchObject({ onHand: EXPECT.LAST.onHand, reserved: EXPECT.LAST.reserved, available: EXPECT.LAST.available });
+    expect(ep).toMatchObject({ onHand: EXPECT.EP.onHand, reserved: EXPECT.EP.reserved, available: EXPECT.EP.available });
     bulk.forEach(([sku, location], i) => {
       const e = seed?.expected[`${sku}@${location}`];
       expect(bulkFigures[i], `${sku}@${location}`).toMatchObject({ onHand: e?.onHand, reserved: e?.reserved });
@@ -177,9 +158,9 @@ test('reconciling 100,000 web orders and 1,000,000 movements leaves the main thr
     const [aTasks, lastTasks, epTasks] = results.tasks;
     expect(aTasks).toEqual([]);
     expect(lastTasks).toHaveLength(1);
-    expect(lastTasks?.[0]).toMatchObject({ state: KNOWN.LAST.task.state, short: KNOWN.LAST.task.short });
-    expect(lastTasks?.[0]?.claims.map((c) => [c.kind, c.label])).toEqual(KNOWN.LAST.task.claims);
-    expect(epTasks?.map((t) => [t.state, t.short])).toEqual(KNOWN.EP.tasks);
+    expect(lastTasks?.[0]).toMatchObject({ state: EXPECT.LAST.task.state, short: EXPECT.LAST.task.short });
+    expect(lastTasks?.[0]?.claims.map((c) => [c.kind, c.label])).toEqual(EXPECT.LAST.task.claims);
+    expect(epTasks?.map((t) => [t.state, t.short])).toEqual(EXPECT.EP.tasks);
     expect(results.allTaskSkus).toEqual([`${KNOWN.EP.sku}@depot`, `${KNOWN.EP.sku}@depot`, `${KNOWN.LAST.sku}@shop`]);
 
     // The web store shows 20 of KNOWN-A where 15 are available; the bulk SKU it shows right is not listed.

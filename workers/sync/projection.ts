@@ -179,7 +179,9 @@ export async function projectChanges(
 
 /** Empties the read model and its checkpoint (device-local tables are kept) so the next projection starts at seq 0. */
 export async function clearReadModel(db: ReadModelDb): Promise<void> {
-  await db.transaction('rw', [...projectedTables(db), db.projection], async () => {
-    await Promise.all([...projectedTables(db).map((t) => t.clear()), db.projection.clear()]);
+  // Reconciliation results are facts about the data being cleared: they go with it.
+  const results = [db.stockFigures, db.stockDifferences, db.oversellTasks, db.reconcileRuns];
+  await db.transaction('rw', [...projectedTables(db), ...results, db.projection], async () => {
+    await Promise.all([...projectedTables(db).map((t) => t.clear()), ...results.map((t) => t.clear()), db.projection.clear()]);
   });
 }

@@ -6,6 +6,7 @@
 import { createSignal, For, Show } from 'solid-js';
 import type { JSX } from 'solid-js';
 import { watchStock, type StockRow } from '../../store/stock-queries.ts';
+import OversellTasks from '../components/OversellTasks.tsx';
 import { freshnessText, LocationSelect, PlanResume, StockFreshness, StockNav, useFreshness, useStockLocations } from '../components/StockCommon.tsx';
 import { t } from '../i18n/index.ts';
 import { live } from '../reactive.ts';
@@ -78,6 +79,7 @@ export default function StockScreen(): JSX.Element {
           </table>
         </div>
       </Show>
+      <OversellTasks />
     </main>
   );
 }

@@ -1,0 +1,32 @@
+import type { oversellFr } from './oversell.fr.ts';
+
+export const oversellEn: typeof oversellFr = {
+  title: 'Oversells',
+  intro: 'When offline registers and the web stores sold the same last units, a task lists the sales and orders that collided.',
+  reconcile: 'Reconcile now',
+  reconciling: 'Reconciling…',
+  failed: 'The reconciliation failed.',
+  phases: {
+    reading_events: 'Reading events',
+    reading_orders: 'Reading web orders',
+    reading_movements: 'Reading movements',
+    folding: 'Computing',
+    writing: 'Writing',
+    done: 'Done',
+    failed: 'Failed',
+  },
+  doneAt: (time: string) => `Last reconciled: ${time}`,
+  none: 'No oversells.',
+  open: 'To resolve',
+  recovered: 'Recovered',
+  short: (n: number) => `${n} short`,
+  sale: 'Sale',
+  webOrder: 'Web order',
+  movement: 'Movement',
+  units: (n: number) => `${n} u.`,
+  more: (n: number) => `and ${n} more`,
+  backorder: 'Backorder',
+  backordered: 'Backordered',
+  backorderFailed: 'The note could not be added to the order.',
+  backorderNote: (sku: string) => `Backordered: ${sku} out of stock (oversell), ships when restocked.`,
+};

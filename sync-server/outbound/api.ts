@@ -14,7 +14,7 @@
  */
 import express, { type NextFunction, type Request, type Response, type Router } from 'express';
 import { authenticate } from '../auth/authenticate.ts';
-import { principalOf } from '../auth/principal.ts';
+import { storeOfRequest } from '../auth/store-access.ts';
 import type { StoreBackend } from '../db/backend.ts';
 import type { Registry } from '../registry.ts';
 import { isJobId, JOB_STATES, MAIL_PREFIX, OUTBOUND_PREFIX, type JobDoc, type JobState } from './jobs.ts';
@@ -58,19 +58,7 @@ export function outboundApi(opts: OutboundApiOptions): Router {
   // Per route, so that other /api/stores/… routes (mounted after this router) keep their own auth.
   const auth = authenticate({ admin: opts.admin, registry: opts.registry, accept: 'admin-or-register' });
 
-  const store = (req: Request, res: Response): string | null => {
-    const storeId = req.params.storeId!;
-    const principal = principalOf(res);
-    if (!opts.registry.store(storeId)) {
-      res.status(404).json({ error: 'not_found', reason: `no store "${storeId}"` });
-      return null;
-    }
-    if (principal?.kind === 'register' && principal.storeId !== storeId) {
-      res.status(403).json({ error: 'forbidden', reason: `register ${principal.registerId} belongs to store "${principal.storeId}"` });
-      return null;
-    }
-    return storeId;
-  };
+  const store = (req: Request, res: Response): string | null => storeOfRequest(opts.registry, req, res);
 
   router.get('/:storeId/outbound', auth, (req: Request, res: Response, next: NextFunction) => {
     const storeId = store(req, res);

@@ -18,7 +18,7 @@
 import express, { type NextFunction, type Request, type Response, type Router } from 'express';
 import type { Platform } from '../../src/domain/documents.ts';
 import { authenticate } from '../auth/authenticate.ts';
-import { principalOf } from '../auth/principal.ts';
+import { storeOfRequest } from '../auth/store-access.ts';
 import type { StoreBackend } from '../db/backend.ts';
 import { hasPushCredentials, type PushLink } from '../outbound/http.ts';
 import type { Registry } from '../registry.ts';
@@ -43,19 +43,7 @@ export function stockDifferencesApi(opts: StockDifferencesApiOptions): Router {
   const router = express.Router();
   const auth = authenticate({ admin: opts.admin, registry: opts.registry, accept: 'admin-or-register' });
 
-  const store = (req: Request, res: Response): string | null => {
-    const storeId = req.params.storeId!;
-    const principal = principalOf(res);
-    if (!opts.registry.store(storeId)) {
-      res.status(404).json({ error: 'not_found', reason: `no store "${storeId}"` });
-      return null;
-    }
-    if (principal?.kind === 'register' && principal.storeId !== storeId) {
-      res.status(403).json({ error: 'forbidden', reason: `register ${principal.registerId} belongs to store "${principal.storeId}"` });
-      return null;
-    }
-    return storeId;
-  };
+  const store = (req: Request, res: Response): string | null => storeOfRequest(opts.registry, req, res);
 
   /** The platforms asked for (?platform=…), undefined for all; null after answering 400. */
   const platforms = (req: Request, res: Response): readonly Platform[] | undefined | null => {

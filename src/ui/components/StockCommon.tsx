@@ -126,3 +126,21 @@ export function StockNav(): JSX.Element {
     </nav>
   );
 }
+
+/** The frame of every stock screen: title and freshness, the stock navigation, an unfinished plan's banner. */
+export function StockPage(props: { testId: string; title: string; intro?: string; children: JSX.Element }): JSX.Element {
+  return (
+    <main class="page stock-page" data-testid={props.testId}>
+      <div class="page-head">
+        <h1>{props.title}</h1>
+        <StockFreshness />
+      </div>
+      <StockNav />
+      <PlanResume />
+      <Show when={props.intro}>
+        <p class="muted">{props.intro}</p>
+      </Show>
+      {props.children}
+    </main>
+  );
+}

@@ -6,7 +6,7 @@
 import { createMemo, createSignal, Show } from 'solid-js';
 import type { JSX } from 'solid-js';
 import { planReceiving } from '../../commands/stock-ops.ts';
-import { LocationSelect, PlanResume, runPlan, StockFreshness, StockNav, useStockLocations } from '../components/StockCommon.tsx';
+import { LocationSelect, StockPage, runPlan, useStockLocations } from '../components/StockCommon.tsx';
 import { addToLines, StockLines, type StockLine } from '../components/StockLines.tsx';
 import { StockScanBox } from '../components/StockScanBox.tsx';
 import { t } from '../i18n/index.ts';
@@ -38,14 +38,7 @@ export default function ReceivingScreen(): JSX.Element {
 
   const w = (): ReturnType<typeof t>['stock']['receiveScreen'] => t().stock.receiveScreen;
   return (
-    <main class="page stock-page" data-testid="receive-screen">
-      <div class="page-head">
-        <h1>{w().title}</h1>
-        <StockFreshness />
-      </div>
-      <StockNav />
-      <PlanResume />
-      <p class="muted">{w().intro}</p>
+    <StockPage testId="receive-screen" title={w().title} intro={w().intro}>
       <div class="stock-filters">
         <LocationSelect label={t().stock.location} testId="receive-location" value={location()} onChange={setChosen} disabled={busy()} />
         <label class="field grow">
@@ -67,6 +60,6 @@ export default function ReceivingScreen(): JSX.Element {
           </button>
         </div>
       </Show>
-    </main>
+    </StockPage>
   );
 }

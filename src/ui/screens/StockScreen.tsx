@@ -7,7 +7,7 @@ import { createSignal, For, Show } from 'solid-js';
 import type { JSX } from 'solid-js';
 import { watchStock, type StockRow } from '../../store/stock-queries.ts';
 import OversellTasks from '../components/OversellTasks.tsx';
-import { freshnessText, LocationSelect, PlanResume, StockFreshness, StockNav, useFreshness, useStockLocations } from '../components/StockCommon.tsx';
+import { LocationSelect, StockPage, freshnessText, useFreshness, useStockLocations } from '../components/StockCommon.tsx';
 import { t } from '../i18n/index.ts';
 import { live } from '../reactive.ts';
 import '../styles/stock.css';
@@ -31,13 +31,7 @@ export default function StockScreen(): JSX.Element {
   const locationName = (id: string): string => locations().find((l) => l.id === id)?.name ?? id;
 
   return (
-    <main class="page stock-page" data-testid="stock-screen">
-      <div class="page-head">
-        <h1>{t().stock.title}</h1>
-        <StockFreshness />
-      </div>
-      <StockNav />
-      <PlanResume />
+    <StockPage testId="stock-screen" title={t().stock.title}>
       <div class="stock-filters">
         <label class="field grow">
           <span>{t().stock.search}</span>
@@ -80,6 +74,6 @@ export default function StockScreen(): JSX.Element {
         </div>
       </Show>
       <OversellTasks />
-    </main>
+    </StockPage>
   );
 }

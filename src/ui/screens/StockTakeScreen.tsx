@@ -11,7 +11,7 @@ import { ok } from '../../domain/result.ts';
 import { countScan, dropCount, setCount, startStockTake, stockTakeVariance, varianceTotals, type StockPlan, type StockTake } from '../../domain/stock-ops.ts';
 import { getProducts } from '../../store/product-queries.ts';
 import { watchOnHandAt } from '../../store/stock-queries.ts';
-import { LocationSelect, PlanResume, runPlan, StockFreshness, StockNav, useStockLocations } from '../components/StockCommon.tsx';
+import { LocationSelect, StockPage, runPlan, useStockLocations } from '../components/StockCommon.tsx';
 import { loadPendingPlan, loadStockTake, saveStockTake } from '../components/StockDraft.ts';
 import { StockScanBox } from '../components/StockScanBox.tsx';
 import { fmtTime, t } from '../i18n/index.ts';
@@ -79,14 +79,7 @@ export default function StockTakeScreen(): JSX.Element {
 
   const w = (): ReturnType<typeof t>['stock']['takeScreen'] => t().stock.takeScreen;
   return (
-    <main class="page stock-page" data-testid="stocktake-screen">
-      <div class="page-head">
-        <h1>{w().title}</h1>
-        <StockFreshness />
-      </div>
-      <StockNav />
-      <PlanResume />
-      <p class="muted">{w().intro}</p>
+    <StockPage testId="stocktake-screen" title={w().title} intro={w().intro}>
       <div class="stock-filters">
         <LocationSelect label={t().stock.location} testId="stocktake-location" value={location()} onChange={setChosen} disabled={take() !== null} />
         <Show when={take()}>{(tk) => <span class="muted">{w().startedAt(fmtTime(tk().startedAt))}</span>}</Show>
@@ -154,6 +147,6 @@ export default function StockTakeScreen(): JSX.Element {
           </div>
         </Show>
       </Show>
-    </main>
+    </StockPage>
   );
 }

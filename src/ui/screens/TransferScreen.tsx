@@ -9,7 +9,7 @@ import type { JSX } from 'solid-js';
 import { planStockTransfer } from '../../commands/stock-ops.ts';
 import { shortLines } from '../../domain/stock-ops.ts';
 import { watchOnHandAt } from '../../store/stock-queries.ts';
-import { LocationSelect, PlanResume, runPlan, StockFreshness, StockNav, useStockLocations } from '../components/StockCommon.tsx';
+import { LocationSelect, StockPage, runPlan, useStockLocations } from '../components/StockCommon.tsx';
 import { addToLines, StockLines, type StockLine } from '../components/StockLines.tsx';
 import { StockScanBox } from '../components/StockScanBox.tsx';
 import { t } from '../i18n/index.ts';
@@ -47,14 +47,7 @@ export default function TransferScreen(): JSX.Element {
 
   const w = (): ReturnType<typeof t>['stock']['transferScreen'] => t().stock.transferScreen;
   return (
-    <main class="page stock-page" data-testid="transfer-screen">
-      <div class="page-head">
-        <h1>{w().title}</h1>
-        <StockFreshness />
-      </div>
-      <StockNav />
-      <PlanResume />
-      <p class="muted">{w().intro}</p>
+    <StockPage testId="transfer-screen" title={w().title} intro={w().intro}>
       <Show when={locations().length < 2}>
         <p class="banner warning" data-testid="transfer-one-location">{w().oneLocation}</p>
       </Show>
@@ -80,6 +73,6 @@ export default function TransferScreen(): JSX.Element {
           </button>
         </div>
       </Show>
-    </main>
+    </StockPage>
   );
 }

@@ -13,6 +13,7 @@ import { installFakeUsb, type FakeUsbControl } from '../support/fake-usb.ts';
 import { startServer, type RunningServer } from '../support/server.ts';
 import { pairThroughUi, serverDocs } from './helpers.ts';
 import { openShiftThroughUi } from './shift-helpers.ts';
+import { orderStatus as status, historyOf } from './order-page.ts';
 
 let server: RunningServer;
 
@@ -41,9 +42,6 @@ async function openOrder(page: Page, orderId: string): Promise<void> {
   await expect(page.getByTestId('order-detail')).toBeVisible();
   await expect(page.getByTestId('order-status')).toBeVisible();
 }
-
-const status = (page: Page) => page.getByTestId('order-status');
-const historyOf = (page: Page, kind: string) => page.getByTestId('order-history-row').and(page.locator(`[data-kind="${kind}"]`));
 
 function kicksIn(out: PrinterOutput): number {
   return out.kicks.length;

@@ -6,12 +6,13 @@
  * the customer), then "completed" (picked up), each exactly once and in that order; the server holds
  * each step once and the customer gets one "ready for pickup" mail.
  */
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import type { ProductDoc, WebOrderEventDoc } from '../../src/domain/documents.ts';
 import type { OutboundJobDoc } from '../../src/domain/outbound-documents.ts';
 import type { ReceivedRequest } from '../support/mock-platforms/index.ts';
 import { pairThroughUi, serverDocs, waitForServiceWorker } from './helpers.ts';
 import { STORE, startWebStore, waitUntil, type WebStore } from './web-store.ts';
+import { scanToPick as scan, orderLine as line, orderStatus as status, historyOf } from './order-page.ts';
 
 let ws: WebStore;
 
@@ -22,15 +23,6 @@ test.beforeAll(async () => {
 test.afterAll(async () => {
   await ws?.stop();
 });
-
-async function scan(page: Page, code: string): Promise<void> {
-  await page.getByTestId('pick-scan').fill(code);
-  await page.getByTestId('pick-scan').press('Enter');
-}
-
-const line = (page: Page, sku: string) => page.locator(`[data-testid="order-line"][data-sku="${sku}"]`);
-const status = (page: Page) => page.getByTestId('order-status');
-const historyOf = (page: Page, kind: string) => page.getByTestId('order-history-row').and(page.locator(`[data-kind="${kind}"]`));
 
 const CUSTOMER = { firstName: 'Hugo', lastName: 'Perrin', email: 'hugo.perrin@example.fr' } as const;
 

@@ -14,6 +14,7 @@ import { interpret } from '../support/escpos/interpreter.ts';
 import { installFakeUsb, type FakeUsbControl } from '../support/fake-usb.ts';
 import { pairThroughUi, serverDocs } from './helpers.ts';
 import { STORE, startWebStore, waitUntil, type WebStore } from './web-store.ts';
+import { scanToPick as scan, orderLine as line, orderStatus as status, historyOf } from './order-page.ts';
 
 let ws: WebStore;
 
@@ -27,15 +28,6 @@ test.afterAll(async () => {
 
 type FakeWindow = Window & { __fakeUsb: FakeUsbControl };
 const printed = (page: Page): Promise<number[]> => page.evaluate(() => (window as unknown as FakeWindow).__fakeUsb.bytes('p1'));
-
-async function scan(page: Page, code: string): Promise<void> {
-  await page.getByTestId('pick-scan').fill(code);
-  await page.getByTestId('pick-scan').press('Enter');
-}
-
-const line = (page: Page, sku: string) => page.locator(`[data-testid="order-line"][data-sku="${sku}"]`);
-const status = (page: Page) => page.getByTestId('order-status');
-const historyOf = (page: Page, kind: string) => page.getByTestId('order-history-row').and(page.locator(`[data-kind="${kind}"]`));
 
 const CUSTOMER = { firstName: 'Inès', lastName: 'Garnier', email: 'ines.garnier@example.fr' } as const;
 const TRACKING = '6A20481736529';

@@ -13,6 +13,7 @@ import type { ProductDoc, WebOrderEventDoc } from '../../src/domain/documents.ts
 import type { ReceivedRequest } from '../support/mock-platforms/index.ts';
 import { pairThroughUi, serverDocs } from './helpers.ts';
 import { countStock, setStoreLocations, startWebStore, STORE, waitUntil, type WebStore } from './web-store.ts';
+import { orderStatus as status } from './order-page.ts';
 
 let ws: WebStore;
 
@@ -39,7 +40,6 @@ test.afterAll(async () => {
   await ws?.stop();
 });
 
-const status = (page: Page) => page.getByTestId('order-status');
 const part = (page: Page, location: string) => page.locator(`[data-testid="order-part"][data-location="${location}"]`);
 const cell = (page: Page, sku: string, location: string) =>
   page.locator(`[data-testid="allocation-row"][data-sku="${sku}"] [data-testid="allocation-qty"][data-location="${location}"]`);

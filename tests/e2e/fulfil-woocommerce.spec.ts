@@ -14,6 +14,7 @@ import type { ReceivedRequest } from '../support/mock-platforms/index.ts';
 import { pairThroughUi, serverDocs } from './helpers.ts';
 import { openShiftThroughUi } from './shift-helpers.ts';
 import { startWebStore, STORE, waitUntil, type WebStore } from './web-store.ts';
+import { orderStatus as status, historyOf } from './order-page.ts';
 
 let ws: WebStore;
 
@@ -30,9 +31,6 @@ test.afterAll(async () => {
 
 type FakeWindow = Window & { __fakeUsb: FakeUsbControl };
 const printed = (page: Page): Promise<number[]> => page.evaluate(() => (window as unknown as FakeWindow).__fakeUsb.bytes('p1'));
-
-const status = (page: Page) => page.getByTestId('order-status');
-const historyOf = (page: Page, kind: string) => page.getByTestId('order-history-row').and(page.locator(`[data-kind="${kind}"]`));
 
 /** "12,34 €" as the receipt prints an amount in minor units (any space before the sign). */
 const euros = (minor: number): RegExp => new RegExp(`${Math.floor(minor / 100)},${String(minor % 100).padStart(2, '0')}\\s*€`);

@@ -3,11 +3,12 @@
  * (one wrong item and one extra unit refused), reload in the middle, finish, mark packed; back
  * online the server holds each step's event document exactly once — and pushes none of them.
  */
-import { test, expect, type Page } from '@playwright/test';
+import { test, expect } from '@playwright/test';
 import path from 'node:path';
 import { startServer, type RunningServer } from '../support/server.ts';
 import type { ProductDoc, WebOrderEventDoc } from '../../src/domain/documents.ts';
 import { pairThroughUi, serverDocs, waitForServiceWorker } from './helpers.ts';
+import { scanToPick as scan, orderLine as line } from './order-page.ts';
 
 let server: RunningServer;
 
@@ -18,13 +19,6 @@ test.beforeAll(async () => {
 test.afterAll(async () => {
   await server?.stop();
 });
-
-async function scan(page: Page, code: string): Promise<void> {
-  await page.getByTestId('pick-scan').fill(code);
-  await page.getByTestId('pick-scan').press('Enter');
-}
-
-const line = (page: Page, sku: string) => page.locator(`[data-testid="order-line"][data-sku="${sku}"]`);
 
 test('a web order picked and packed offline, reloaded mid-pick, reaches the server once', async ({ page, context }) => {
   const products = await serverDocs<ProductDoc>(server, 'demo', 'product:');

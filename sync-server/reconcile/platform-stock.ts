@@ -25,6 +25,7 @@ import { PlatformApi, type PushLink } from '../outbound/http.ts';
 import { idPart, platformJobId } from '../outbound/jobs.ts';
 import { isConflict, isNotFound, JobStore, type CoalescedBase } from '../outbound/queue.ts';
 import { StockLedger, type StockFigures } from '../outbound/stock-ledger.ts';
+import { nextPageInfo } from '../platforms/shopify/push.ts';
 
 type Json = Record<string, unknown>;
 
@@ -33,22 +34,6 @@ const MAX_PAGES = 1000;
 
 /** The stock a platform reports, per SKU (only SKUs with stock tracking). */
 export type PlatformStock = Map<string, number>;
-
-/** page_info of a Link header's rel="next" URL (Shopify cursor pagination), or null. */
-function nextPageInfo(link: string | null): string | null {
-  if (!link) return null;
-  for (const part of link.split(',')) {
-    if (!/rel="?next"?/.test(part)) continue;
-    const m = /<([^>]+)>/.exec(part);
-    if (!m) continue;
-    try {
-      return new URL(m[1]!).searchParams.get('page_info');
-    } catch {
-      return null;
-    }
-  }
-  return null;
-}
 
 async function shopifyStock(api: PlatformApi): Promise<PlatformStock> {
   const stock: PlatformStock = new Map();

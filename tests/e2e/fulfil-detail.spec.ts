@@ -13,7 +13,7 @@ import { installFakeUsb, type FakeUsbControl } from '../support/fake-usb.ts';
 import { startServer, type RunningServer } from '../support/server.ts';
 import { pairThroughUi, serverDocs } from './helpers.ts';
 import { openShiftThroughUi } from './shift-helpers.ts';
-import { orderStatus as status, historyOf } from './order-page.ts';
+import { orderStatus as status, historyOf, openOrderRow } from './order-page.ts';
 
 let server: RunningServer;
 
@@ -35,11 +35,7 @@ const PAID_SHIPPING = 'weborder:shopify:demo-shop.myshopify.com:5820394061';
 
 async function openOrder(page: Page, orderId: string): Promise<void> {
   await page.getByTestId('nav-orders').click();
-  const row = page.locator(`[data-testid="order-row"][data-order-id="${orderId}"]`);
-  await expect(row).toBeVisible({ timeout: 30_000 });
-  await row.focus();
-  await row.press('Enter');
-  await expect(page.getByTestId('order-detail')).toBeVisible();
+  await openOrderRow(page, orderId);
   await expect(page.getByTestId('order-status')).toBeVisible();
 }
 

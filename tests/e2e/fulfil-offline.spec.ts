@@ -12,7 +12,7 @@ import type { OutboundJobDoc } from '../../src/domain/outbound-documents.ts';
 import type { ReceivedRequest } from '../support/mock-platforms/index.ts';
 import { pairThroughUi, serverDocs, waitForServiceWorker } from './helpers.ts';
 import { STORE, startWebStore, waitUntil, type WebStore } from './web-store.ts';
-import { scanToPick as scan, orderLine as line, orderStatus as status, historyOf } from './order-page.ts';
+import { scanToPick as scan, orderLine as line, orderStatus as status, historyOf, openOrderRow } from './order-page.ts';
 
 let ws: WebStore;
 
@@ -61,11 +61,7 @@ test('pick, pack, ready and hand-over offline with a reload mid-pick: back onlin
   await page.getByTestId('nav-orders').click();
   await page.getByTestId('orders-web-only').click();
   await page.getByTestId('orders-search').fill(CUSTOMER.lastName);
-  const row = page.locator(`[data-testid="order-row"][data-order-id="${orderId}"]`);
-  await expect(row).toBeVisible({ timeout: 30_000 });
-  await row.focus();
-  await row.press('Enter');
-  await expect(page.getByTestId('order-detail')).toBeVisible();
+  await openOrderRow(page, orderId);
   await expect(status(page)).toHaveAttribute('data-state', 'new');
   await expect(page.getByTestId('order-payment')).toHaveAttribute('data-state', 'paid');
   await expect(page.getByTestId('pick-progress')).toHaveText('0/3');

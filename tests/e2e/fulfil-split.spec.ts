@@ -13,7 +13,7 @@ import type { ProductDoc, WebOrderEventDoc } from '../../src/domain/documents.ts
 import type { ReceivedRequest } from '../support/mock-platforms/index.ts';
 import { pairThroughUi, serverDocs } from './helpers.ts';
 import { countStock, setStoreLocations, startWebStore, STORE, waitUntil, type WebStore } from './web-store.ts';
-import { orderStatus as status } from './order-page.ts';
+import { orderStatus as status, openOrderRow } from './order-page.ts';
 
 let ws: WebStore;
 
@@ -96,11 +96,7 @@ test('a BigCommerce order split across the shop and the warehouse: each part pac
   await pairThroughUi(page, ws.server.url, pairingCode);
 
   await page.getByTestId('nav-orders').click();
-  const row = page.locator(`[data-testid="order-row"][data-order-id="${placed.orderId}"]`);
-  await expect(row).toBeVisible({ timeout: 30_000 });
-  await row.focus();
-  await row.press('Enter');
-  await expect(page.getByTestId('order-detail')).toBeVisible();
+  await openOrderRow(page, placed.orderId);
   await expect(status(page)).toHaveAttribute('data-state', 'new');
   await expect(page.getByTestId('order-payment')).toHaveAttribute('data-state', 'paid');
 

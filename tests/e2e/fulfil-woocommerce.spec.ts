@@ -14,7 +14,7 @@ import type { ReceivedRequest } from '../support/mock-platforms/index.ts';
 import { pairThroughUi, serverDocs } from './helpers.ts';
 import { openShiftThroughUi } from './shift-helpers.ts';
 import { startWebStore, STORE, waitUntil, type WebStore } from './web-store.ts';
-import { orderStatus as status, historyOf } from './order-page.ts';
+import { orderStatus as status, historyOf, openOrderRow } from './order-page.ts';
 
 let ws: WebStore;
 
@@ -77,11 +77,7 @@ test('a WooCommerce pickup order paid in the shop: ready (customer mailed), bala
 
   // Recall it from the orders screen.
   await page.getByTestId('nav-orders').click();
-  const row = page.locator(`[data-testid="order-row"][data-order-id="${placed.orderId}"]`);
-  await expect(row).toBeVisible({ timeout: 30_000 });
-  await row.focus();
-  await row.press('Enter');
-  await expect(page.getByTestId('order-detail')).toBeVisible();
+  await openOrderRow(page, placed.orderId);
   await expect(status(page)).toHaveAttribute('data-state', 'new');
   await expect(page.getByTestId('order-payment')).toHaveAttribute('data-state', 'to_pay');
   await expect(page.getByTestId('order-customer-note')).toContainText('vendredi');

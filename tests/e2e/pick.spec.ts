@@ -8,7 +8,7 @@ import path from 'node:path';
 import { startServer, type RunningServer } from '../support/server.ts';
 import type { ProductDoc, WebOrderEventDoc } from '../../src/domain/documents.ts';
 import { pairThroughUi, serverDocs, waitForServiceWorker } from './helpers.ts';
-import { scanToPick as scan, orderLine as line } from './order-page.ts';
+import { scanToPick as scan, orderLine as line, openOrderRow } from './order-page.ts';
 
 let server: RunningServer;
 
@@ -35,11 +35,7 @@ test('a web order picked and packed offline, reloaded mid-pick, reaches the serv
   await waitForServiceWorker(page);
 
   await page.getByTestId('nav-orders').click();
-  const row = page.locator(`[data-testid="order-row"][data-order-id="${orderId}"]`);
-  await expect(row).toBeVisible({ timeout: 30_000 });
-  await row.focus();
-  await row.press('Enter');
-  await expect(page.getByTestId('order-detail')).toBeVisible();
+  await openOrderRow(page, orderId);
   await expect(page.getByTestId('order-line')).toHaveCount(2);
   // The shipping line is listed, but apart: it is not stock and is never picked.
   await expect(page.getByTestId('order-line-extra')).toHaveCount(1);

@@ -58,26 +58,39 @@ export class ProjectionPump {
       return this.running;
     }
     const previous = this.running;
-    const job = (async () => {
-      if (previous) await previous.catch(() => 0);
-      if (clearFirst) await clearReadModel(this.db);
-      return this.passes();
-    })();
-    this.running = job;
-    void job.catch(() => 0).finally(() => {
+    const idle = (): void => {
       if (this.running === job) this.running = null;
+    };
+    // Started a tick later, so that `job` is assigned before the pass can compare against it.
+    const job: Promise<number> = Promise.resolve().then(async () => {
+      try {
+        if (previous) await previous.catch(() => 0);
+        if (clearFirst) await clearReadModel(this.db);
+        return await this.passes(idle);
+      } catch (e) {
+        idle();
+        throw e;
+      }
     });
+    this.running = job;
     return job;
   }
 
-  private async passes(): Promise<number> {
+  /**
+   * Passes until one ends with no request made during it. The pump is marked idle in the same tick
+   * as that last check: a request arriving a microtask later (PouchDB announces writes from a
+   * promise chain) starts a new pass instead of joining one that has already finished.
+   */
+  private async passes(idle: () => void): Promise<number> {
     let applied = 0;
-    do {
+    for (;;) {
       this.again = false;
       const { seq } = await readCheckpoint(this.db);
       const report = await projectChanges(this.db, replicaChanges(this.replica, seq), this.replicaId, this.onSkipped);
       applied += report.applied;
-    } while (this.again);
+      if (!this.again) break;
+    }
+    idle();
     return applied;
   }
 

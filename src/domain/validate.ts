@@ -16,6 +16,7 @@ import { productProblems } from './catalog.ts';
 import { err, ok } from './result.ts';
 import type { Result } from './result.ts';
 import { checkSale } from './validate-sale.ts';
+import { validateStockDifferencesDoc, type StockDifferencesDoc } from './stock-differences.ts';
 import { checkMailRequest, checkWebOrderEvent } from './validate-web-order-events.ts';
 import {
   checkCashEvent, checkInvoice, checkInvoiceRequest, checkOverride, checkParkedSale, checkShift, checkStaff, checkVoid, checkZReport,
@@ -267,4 +268,14 @@ export function parseStoreDocOfType<K extends StoreDoc['type']>(x: unknown, type
   if (!r.ok) return r;
   if (r.value.type !== type) return err(`type: must be "${type}", got "${r.value.type}"`);
   return ok(r.value as Extract<StoreDoc, { type: K }>);
+}
+
+/**
+ * The sync server's stock comparison with one web store (reconcile:stock:<platform>). Not a store
+ * document: registers never write it (the server's write validation keeps refusing it), they only
+ * read it, so it has its own parser rather than a place in parseStoreDoc.
+ */
+export function parseStockDifferencesDoc(x: unknown): Result<StockDifferencesDoc, string> {
+  const problems = validateStockDifferencesDoc(x);
+  return problems.length === 0 ? ok(x as StockDifferencesDoc) : err(problems.join('; '));
 }

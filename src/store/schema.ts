@@ -17,6 +17,7 @@ import type {
 import type { QueueJobDoc } from '../domain/outbound-documents.ts';
 import type { OversellTask, StockDifference, StockFigure } from '../domain/reconcile/types.ts';
 import type { RegisterDoc, StaffRole } from '../domain/register-documents.ts';
+import type { StockDifferencesDoc } from '../domain/stock-differences.ts';
 import type { Pairing, SyncStatus } from './sync-port.ts';
 
 /**
@@ -51,9 +52,10 @@ export type StoreSettingsRow = StoreSettingsDoc;
  * Every register document (staff, shifts, Z reports, overrides, cash events, voids, parked sales,
  * invoices…) in one table: few rows, read by type, register and shift. The server's outbound and
  * mail jobs (type "outbound_job") live here too, so staff see the queue offline, and every register's
- * web-order events (type "web_order_event", issue 6), folded into an order's state by web-order-queries.ts.
+ * web-order events (type "web_order_event", issue 6), folded into an order's state by web-order-queries.ts,
+ * and the server's stock comparison with each web store (type "stock_differences", issue 7).
  */
-export type RegisterDocRow = (RegisterDoc | QueueJobDoc | WebOrderEventDoc) & { registerId?: string; shiftId?: string | null };
+export type RegisterDocRow = (RegisterDoc | QueueJobDoc | WebOrderEventDoc | StockDifferencesDoc) & { registerId?: string; shiftId?: string | null };
 
 export interface CustomerRow extends CustomerDoc {
   nameTokens: string[];

@@ -7,6 +7,7 @@ import { nameTokens } from '../../src/domain/catalog.ts';
 import { customerSearchTokens } from '../../src/domain/customer.ts';
 import type { StoreDoc } from '../../src/domain/documents.ts';
 import type { QueueJobDoc } from '../../src/domain/outbound-documents.ts';
+import type { StockDifferencesDoc } from '../../src/domain/stock-differences.ts';
 import { movementsOfSale } from '../../src/domain/stock.ts';
 import { orderStockEffect } from '../../src/domain/web-order-stock.ts';
 import { FALLBACK_LOCATION } from '../../src/domain/web-order-state.ts';
@@ -55,8 +56,11 @@ function withoutRev<D extends { _rev?: string }>(doc: D): Omit<D, '_rev'> {
   return rest;
 }
 
-/** What the projection accepts: the store's documents and the server's queue jobs (staff see the queue). */
-export type ProjectedDoc = StoreDoc | QueueJobDoc;
+/**
+ * What the projection accepts: the store's documents, the server's queue jobs (staff see the queue)
+ * and its stock comparisons with the web stores.
+ */
+export type ProjectedDoc = StoreDoc | QueueJobDoc | StockDifferencesDoc;
 
 export function rowsOfBatch(docs: readonly ProjectedDoc[], deletedIds: readonly string[]): BatchRows {
   const rows: BatchRows = {
@@ -113,6 +117,10 @@ export function rowsOfBatch(docs: readonly ProjectedDoc[], deletedIds: readonly 
       case 'web_order_event':
         rows.registerDocs.push(withoutRev(doc) as RegisterDocRow);
         if (doc.type === 'web_order_event') orders.add(doc.orderId);
+        break;
+      // The server's stock comparison with a web store (issue 7): one small document per platform.
+      case 'stock_differences':
+        rows.registerDocs.push(withoutRev(doc));
         break;
       // mail_request is a request to the server: valid, nothing to read back.
     }
@@ -206,6 +214,7 @@ function addDeletion(deleted: DeletedIds, id: string): void {
     case 'outbound':
     case 'mail':
     case 'woevent':
+    case 'reconcile':
       deleted.registerDocs.push(id);
       break;
   }

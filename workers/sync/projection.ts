@@ -8,7 +8,8 @@
  * replaying a batch (or the whole feed) yields the same tables: idempotent.
  */
 import { isQueueJobId, parseQueueJobDoc } from '../../src/domain/outbound-documents.ts';
-import { parseStoreDoc } from '../../src/domain/validate.ts';
+import { STOCK_DIFFERENCES_PREFIX } from '../../src/domain/stock-differences.ts';
+import { parseStockDifferencesDoc, parseStoreDoc } from '../../src/domain/validate.ts';
 import type { Result } from '../../src/domain/result.ts';
 import type { MovementRow, ProjectionRow, ReadModelDb, SkippedDoc } from '../../src/store/schema.ts';
 import { projectWebOrderStock, rowsOfBatch, type BatchRows, type DeletedIds, type ProjectedDoc } from './projection-rows.ts';
@@ -100,11 +101,13 @@ export async function projectBatch(
 }
 
 /**
- * Server-written queue jobs (outbound:…, mail:…) have their own validator; everything else is a
- * store document. Only a document that fails its validator is reported as skipped.
+ * Server-written queue jobs (outbound:…, mail:…) and stock comparisons (reconcile:stock:…) have their
+ * own validators; everything else is a store document. Only a document that fails its validator is
+ * reported as skipped.
  */
 function parseProjectedDoc(id: string, doc: unknown): Result<ProjectedDoc, string> {
   const type = typeof doc === 'object' && doc !== null ? (doc as { type?: unknown }).type : undefined;
+  if (id.startsWith(STOCK_DIFFERENCES_PREFIX) || type === 'stock_differences') return parseStockDifferencesDoc(doc);
   return isQueueJobId(id) || type === 'outbound_job' ? parseQueueJobDoc(doc) : parseStoreDoc(doc);
 }
 

@@ -7,6 +7,7 @@ import { createSignal, For, Show } from 'solid-js';
 import type { JSX } from 'solid-js';
 import { watchStock, type StockRow } from '../../store/stock-queries.ts';
 import OversellTasks from '../components/OversellTasks.tsx';
+import PlatformStockDifferences, { PlatformBadges, usePlatformFigures } from '../components/PlatformStockDifferences.tsx';
 import { LocationSelect, StockPage, freshnessText, useFreshness, useStockLocations } from '../components/StockCommon.tsx';
 import { t } from '../i18n/index.ts';
 import { live } from '../reactive.ts';
@@ -29,6 +30,7 @@ export default function StockScreen(): JSX.Element {
   const fresh = (): string => freshnessText(freshness());
   const rows = live<StockRow[]>(() => watchStock({ text: text(), ...(location() !== '' ? { location: location() } : {}), limit: 60 }), []);
   const locationName = (id: string): string => locations().find((l) => l.id === id)?.name ?? id;
+  const webFigures = usePlatformFigures();
 
   return (
     <StockPage testId="stock-screen" title={t().stock.title}>
@@ -61,6 +63,7 @@ export default function StockScreen(): JSX.Element {
                     <td>
                       {r.name}
                       <Show when={!r.stockTracked}> <span class="pill">{t().stock.notTracked}</span></Show>
+                      <PlatformBadges figures={webFigures(r.sku)} />
                     </td>
                     <td>{locationName(r.location)}</td>
                     <Figure value={r.onHand} testId="stock-onhand" tone={r.onHand < 0 ? 'bad' : null} fresh={fresh()} />
@@ -74,6 +77,7 @@ export default function StockScreen(): JSX.Element {
         </div>
       </Show>
       <OversellTasks />
+      <PlatformStockDifferences />
     </StockPage>
   );
 }

@@ -13,9 +13,11 @@ import {
   type CustomerProblem,
 } from '../domain/customer.ts';
 import type { CustomerDoc } from '../domain/documents.ts';
+import { stampWrite } from '../domain/field-clock.ts';
 import { createUlid } from '../domain/ids.ts';
 import { err, ok, type Result } from '../domain/result.ts';
 import { customersWithEmail, getCustomer, type CustomerRow } from '../store/customer-queries.ts';
+import { getPairing } from '../store/queries.ts';
 import type { SyncPort } from '../store/sync-port.ts';
 import { withDefaults, type CommandDeps } from './deps.ts';
 
@@ -34,6 +36,11 @@ export type SaveCustomerRefusal =
 const messageOf = (e: unknown): string => (e instanceof Error ? e.message : String(e));
 const isConflict = (e: unknown): boolean => typeof e === 'object' && e !== null && (e as { name?: unknown }).name === 'ConflictError';
 const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
+
+/** This register's id: the device part of the field stamps its edits carry (ADR 0015). */
+async function clockNode(): Promise<string> {
+  return (await getPairing())?.registerId ?? 'unpaired';
+}
 
 /** A read-model row as a document: without the search tokens. */
 function docOf(row: CustomerRow): CustomerDoc {
@@ -79,16 +86,17 @@ export async function saveCustomer(
   if (!valid.ok) return err({ kind: 'invalid', problems: valid.error });
   const fields = valid.value;
   const at = d.now().toISOString();
+  const node = await clockNode();
 
   if (draft._id) {
     // An edit that gives the profile an email another one has is allowed: it becomes a proposal.
-    return commitRevision(d.port(), draft._id, (current) => buildCustomer(fields, at, current));
+    return commitRevision(d.port(), draft._id, (current) => stampWrite(buildCustomer(fields, at, current), current, node, Date.parse(at)));
   }
   if (fields.email && !options.allowDuplicate) {
     const existing = await customersWithEmail(fields.email);
     if (existing.length > 0) return err({ kind: 'email_exists', existing: existing.map(docOf) });
   }
-  const doc = buildCustomer(fields, at, nextUlid());
+  const doc = stampWrite(buildCustomer(fields, at, nextUlid()), undefined, node, Date.parse(at));
   try {
     const { rev } = await d.port().commit(doc);
     return ok({ ...doc, _rev: rev });
@@ -112,12 +120,14 @@ export async function mergeCustomers(keepId: string, absorbId: string, deps?: Pa
   const merged = mergeProfiles(docOf(keepRow), docOf(absorbRow), at);
   if (!merged.ok) return err({ kind: merged.error });
   const port = d.port();
+  const node = await clockNode();
+  const nowMs = Date.parse(at);
   // The survivor first: if the second write fails, the proposal is still there to finish the merge.
   const kept = await commitRevision(port, keepId, (current) => {
     const again = mergeProfiles(current, docOf(absorbRow), at);
-    return again.ok ? again.value.kept : current;
+    return again.ok ? stampWrite(again.value.kept, current, node, nowMs) : current;
   });
   if (!kept.ok) return kept;
-  const absorbed = await commitRevision(port, absorbId, (current) => ({ ...current, mergedInto: keepId, updatedAt: at }));
+  const absorbed = await commitRevision(port, absorbId, (current) => stampWrite({ ...current, mergedInto: keepId, updatedAt: at }, current, node, nowMs));
   return absorbed.ok ? ok(kept.value) : absorbed;
 }

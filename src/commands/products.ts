@@ -7,6 +7,7 @@
  * manager changed are laid over the latest revision (retried on a conflict once it is projected).
  */
 import type { ProductDoc } from '../domain/documents.ts';
+import { stampWrite } from '../domain/field-clock.ts';
 import type { MoneyLocale } from '../domain/money-format.ts';
 import type { CurrencyCode } from '../domain/money.ts';
 import {
@@ -23,7 +24,7 @@ import {
 } from '../domain/product-edit.ts';
 import { err, ok, type Result } from '../domain/result.ts';
 import { barcodeOwner, getProduct } from '../store/product-queries.ts';
-import { getStoreSettings } from '../store/queries.ts';
+import { getPairing, getStoreSettings } from '../store/queries.ts';
 import type { ProductRow } from '../store/schema.ts';
 import { withDefaults, type CommandDeps } from './deps.ts';
 import { checkStaffPin, currentStaff, type StaffRefusal, type StaffSession } from './session.ts';
@@ -121,13 +122,16 @@ export async function saveProduct(input: SaveProductInput, auth: ManagerAuth, de
     const row = base === undefined ? undefined : await getProduct(sku);
     if (base !== undefined && row === undefined) return err({ kind: 'not_found', sku });
     const current = row === undefined ? undefined : docOf(row);
-    const next = buildProductRevision(valid.value, {
+    const at = d.now().toISOString();
+    const built = buildProductRevision(valid.value, {
       ...(current !== undefined ? { current } : {}),
       ...(base !== undefined ? { base } : {}),
       currency,
-      at: d.now().toISOString(),
+      at,
       by: manager.value.staffId,
     });
+    // Field stamps let two registers' edits of one product merge field by field (ADR 0015).
+    const next = stampWrite(built, current, (await getPairing())?.registerId ?? 'unpaired', Date.parse(at));
     const changed = current === undefined ? ALL_FIELDS : changedFields(current, next);
     if (changed.length === 0) return ok({ doc: current!, changed: [], created: false });
     // The server's rule, checked here first: the same refusal, before anything is written.

@@ -5,8 +5,8 @@
  * repurpose them.
  *
  * Id scheme (prefix + ':' + parts; ids sort by type first, then by register and sequence):
- *   product:<sku>                          mutable (merged field-wise later)
- *   customer:<ulid>                        mutable
+ *   product:<sku>                          mutable (conflicting revisions merged field-wise: field-clock.ts)
+ *   customer:<ulid>                        mutable (idem)
  *   stock:<origin>:<ulid>                  immutable stock movement; origin is a register id or "server"
  *   sale:<registerId>:<receiptNumber 8 digits>  immutable; the receipt number in the id makes a
  *                                          second sale with the same number a conflict, never a duplicate
@@ -38,6 +38,8 @@ export interface ProductDoc {
   category: string;
   stockTracked: boolean;
   updatedAt: string; // ISO 8601
+  /** Field clocks (field-clock.ts): field → stamp of the write that last set it; '*' for the rest. */
+  clock?: Record<string, string>;
 }
 
 export interface CustomerDoc {
@@ -54,6 +56,8 @@ export interface CustomerDoc {
   /** Set on a profile absorbed by a merge: the id of the profile that survives. Hidden from search. */
   mergedInto?: string;
   updatedAt: string;
+  /** Field clocks (field-clock.ts): field → stamp of the write that last set it; '*' for the rest. */
+  clock?: Record<string, string>;
 }
 
 export type StockReason = 'count' | 'receipt' | 'adjustment' | 'sale' | 'refund' | 'transfer';

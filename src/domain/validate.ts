@@ -25,6 +25,7 @@ import {
   array, boolean, currency, describe, fail, integer, Invalid, isoDate, moneyField, object, oneOf, optionalString, string, vatRate,
 } from './validate-fields.ts';
 import type { Obj } from './validate-fields.ts';
+import { optionalFieldClock } from './validate-clock.ts';
 
 function header(o: Obj): void {
   string(o, '_id', '');
@@ -49,6 +50,7 @@ function checkProduct(o: Obj): ProductDoc {
   string(o, 'category', '', { nonEmpty: false });
   boolean(o, 'stockTracked', '');
   isoDate(o, 'updatedAt', '');
+  optionalFieldClock(o);
   const product = o as unknown as ProductDoc;
   const problems = productProblems(product);
   if (problems.length > 0) throw new Invalid(problems.join('; '));
@@ -73,6 +75,7 @@ function checkCustomer(o: Obj): CustomerDoc {
     fail('mergedInto', `must be another customer's id, got ${describe(o['mergedInto'])}`);
   }
   isoDate(o, 'updatedAt', '');
+  optionalFieldClock(o);
   return o as unknown as CustomerDoc;
 }
 

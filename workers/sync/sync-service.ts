@@ -6,6 +6,7 @@
 import type { StoreDoc } from '../../src/domain/documents.ts';
 import { readModelDb, type ReadModelDb } from '../../src/store/schema.ts';
 import type { CommitResult, Pairing, SyncPort, SyncStatus } from '../../src/store/sync-port.ts';
+import { ConflictMerger, conflictReplicaOf, watchReplica } from './conflict-merge-runner.ts';
 import { Connection } from './connection.ts';
 import { commitDoc, removeAndRecord } from './outbox.ts';
 import { clearReadModel, readCheckpoint } from './projection.ts';
@@ -18,6 +19,7 @@ interface Session {
   key: string;
   replica: Replica;
   pump: ProjectionPump;
+  merger: ConflictMerger;
   connection: Connection;
 }
 
@@ -44,11 +46,12 @@ export function createSyncService(db: ReadModelDb = readModelDb()): SyncPort {
 
   async function stopSession(): Promise<void> {
     if (session === null) return;
-    const { connection, pump, replica } = session;
+    const { connection, pump, merger, replica } = session;
     session = null;
     connection.stop();
     pump.stop();
-    await pump.idle();
+    merger.stop();
+    await Promise.all([pump.idle(), merger.idle()]);
     await replica.close();
   }
 
@@ -68,8 +71,13 @@ export function createSyncService(db: ReadModelDb = readModelDb()): SyncPort {
         );
         await pump.run();
         pump.start();
+        // Conflicting revisions of customers and products are merged in the background (ADR 0015).
+        const merger = new ConflictMerger(conflictReplicaOf(replica), watchReplica(replica), (r) =>
+          console.info(`[sync] merged ${r.merged.length} conflicted document(s), ${r.skipped.length} left for a person`, r),
+        );
+        merger.start();
         const connection = new Connection(pairing, replica, db, status);
-        session = { key: sessionKey(pairing), replica, pump, connection };
+        session = { key: sessionKey(pairing), replica, pump, merger, connection };
         // Connecting can take seconds (or never happen offline): start() must not wait for it.
         void connection.connect();
       }),

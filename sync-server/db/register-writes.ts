@@ -9,6 +9,7 @@ import { checkRegisterWrite, isImmutableId, type WriterContext } from '../valida
 import type { StoreBackend } from './backend.ts';
 import { checkProductCreate, isProductId } from '../validate/product-create.ts';
 import { checkRegisterProductWrite } from '../../src/domain/product-edit.ts';
+import { checkProductTombstones, isBranchTombstone } from './product-conflict-close.ts';
 import type { ProductDoc } from '../../src/domain/documents.ts';
 import { isParkedId } from '../validate/register-docs.ts';
 
@@ -60,12 +61,14 @@ export class RegisterWrites {
 
     for (const doc of docs) {
       // Products: registers create them, and a manager changes them (checked below against the stored revision).
-      const check = isProductId(idOf(doc)) ? checkProductCreate(doc) : checkRegisterWrite(doc, ctx);
+      // A tombstone closing a product's conflicting branch is decided below (product-conflict-close.ts).
+      const check = isProductId(idOf(doc)) ? (isBranchTombstone(doc, newEdits) ? { ok: true as const } : checkProductCreate(doc)) : checkRegisterWrite(doc, ctx);
       if (!check.ok) outcome.push({ id: idOf(doc), error: 'forbidden', reason: check.reason });
       else if (!newEdits && typeof (doc as Doc)._rev !== 'string') outcome.push({ id: idOf(doc), error: 'bad_request', reason: 'new_edits=false needs a _rev' });
       else outcome.push('write');
     }
     await checkProductWrites(db, docs, outcome, idOf, newEdits);
+    await checkProductTombstones(db, docs, outcome, idOf, isProductId);
 
     // Immutability: look at what the server already holds for immutable ids in this batch.
     // A parked sale is created once and then only deleted (resumed): a non-deleting new revision is refused.
@@ -142,11 +145,12 @@ export class RegisterWrites {
 /**
  * Issue 7: a register's product write, checked against what the server holds (domain/product-edit.ts
  * checkRegisterProductWrite): a creation as before; a new revision only signed by an active manager of
- * the store (updatedBy = their staff id), with the same SKU and currency; never a deletion. A revision
+ * the store (updatedBy = their staff id), with the same SKU and currency; never a deletion (but see
+ * product-conflict-close.ts). A revision
  * the server already holds (a replication retried) passes as it is.
  */
 async function checkProductWrites(db: ReturnType<StoreBackend['db']>, docs: unknown[], outcome: Array<BulkResult | 'write' | 'noop'>, idOf: (d: unknown) => string, newEdits: boolean): Promise<void> {
-  const idx = outcome.flatMap((o, i) => (o === 'write' && isProductId(idOf(docs[i])) ? [i] : []));
+  const idx = outcome.flatMap((o, i) => (o === 'write' && isProductId(idOf(docs[i])) && (docs[i] as Doc)._deleted !== true ? [i] : []));
   if (idx.length === 0) return;
   const previous = new Map<string, ProductDoc>();
   const stored = await db.allDocs({ keys: [...new Set(idx.map((i) => idOf(docs[i])))], include_docs: true });

@@ -61,7 +61,8 @@ test.afterAll(async () => {
 });
 
 test('reconciling 100,000 web orders and 1,000,000 movements leaves the main thread free, with the right results', async () => {
-  test.setTimeout(Number(process.env['RECONCILE_TIMEOUT_MS'] ?? 240_000));
+  // A fresh seed (a clean machine, as in CI) takes 8–10 minutes on 2 cores; the reconciliation under a minute.
+  test.setTimeout(Number(process.env['RECONCILE_TIMEOUT_MS'] ?? 1_500_000));
   // No service worker: its navigation fallback would answer /__reconcile/ with the app's index.html.
   const context: BrowserContext = await chromium.launchPersistentContext(profile.dir, { ...CHROMIUM, serviceWorkers: 'block' });
   try {

@@ -45,3 +45,16 @@ export { bulkMarkPacked, bulkMarkShipped, type BulkResults } from './web-order-b
 export { markOrdersSeen } from './orders-seen.ts';
 export { labelChoicesFor, printLabelFor, printLabelsFor, printPackingSlipFor, printPickListFor, type DocumentOrderState, type DocumentPrinted, type LabelChoices, type LabelOptions, type LabelPrinted, type LabelsPrinted, type OrderDocumentRefusal } from './order-documents.ts';
 export { reconcileStock } from './reconcile.ts';
+// Issue 7: resolving oversell tasks (backorder, move stock, cancel a web line), each one recorded.
+export {
+  applyOversellTransfer,
+  backorderOversell,
+  cancelOversoldLine,
+  planOversellTransfer,
+  recordOversellResolution,
+  type OversellOrderRef,
+  type OversellTaskRef,
+  type OversellTransferPlan,
+  type ResolutionDone,
+  type ResolutionRefusal,
+} from './oversell-resolution.ts';

@@ -15,8 +15,10 @@
  *   invoicereq:<registerId>:<ulid>            immutable: ask the server for an invoice (numbered per store
  *                                             by the server, without gaps, as invoice:<storeId>:<n 8 digits>)
  *   invoice:<storeId>:<n 8 digits>            immutable, written by the server only
+ *   oversellfix:<registerId>:<ulid>           immutable: how staff resolved an oversell task (reconcile/resolution-doc.ts)
  */
 import type { Money } from './money.ts';
+import type { OversellResolutionDoc } from './reconcile/resolution-doc.ts';
 import type { JournalLink, SaleLine, Tender, VatBreakdownRow } from './documents.ts';
 
 export type StaffRole = 'cashier' | 'manager';
@@ -198,4 +200,5 @@ export type RegisterDoc =
   | ParkedSaleDoc
   | ZReportDoc
   | InvoiceRequestDoc
-  | InvoiceDoc;
+  | InvoiceDoc
+  | OversellResolutionDoc;

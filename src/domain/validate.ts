@@ -16,6 +16,7 @@ import { productProblems } from './catalog.ts';
 import { err, ok } from './result.ts';
 import type { Result } from './result.ts';
 import { checkSale } from './validate-sale.ts';
+import { checkOversellResolution } from './reconcile/resolution-doc.ts';
 import { validateStockDifferencesDoc, type StockDifferencesDoc } from './stock-differences.ts';
 import { checkMailRequest, checkWebOrderEvent } from './validate-web-order-events.ts';
 import {
@@ -244,6 +245,7 @@ const CHECKS: Readonly<Record<StoreDoc['type'], (o: Obj) => StoreDoc>> = {
   z_report: checkZReport,
   invoice_request: checkInvoiceRequest,
   invoice: checkInvoice,
+  oversell_resolution: checkOversellResolution,
 };
 
 function run<T>(check: () => T): Result<T, string> {

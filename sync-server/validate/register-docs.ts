@@ -3,6 +3,7 @@
  *
  *   shift: z: override: cash: void: invoicereq:   created by the register named in the id, never
  *                                                 modified or deleted (immutability: register-writes.ts)
+ *   oversellfix: (issue 7: a task's resolution)   likewise
  *   parked:<registerId>:<ulid>                    created by that register; DELETED by any register
  *                                                 of the store (a resume); never modified
  *   staff: invoice:                               the server's alone (admin API, invoice numbering)
@@ -25,6 +26,8 @@ const CREATE_ONLY: Readonly<Record<string, string>> = {
   cash: 'cash_event',
   void: 'void',
   invoicereq: 'invoice_request',
+  // Issue 7: how staff resolved an oversell task (src/domain/reconcile/resolution-doc.ts).
+  oversellfix: 'oversell_resolution',
 };
 
 export const CREATE_ONLY_PREFIXES = Object.keys(CREATE_ONLY);

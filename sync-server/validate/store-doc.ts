@@ -102,5 +102,5 @@ export function checkRegisterWrite(doc: unknown, ctx: WriterContext): Check {
   // Issue 3: shifts, Z reports, overrides, cash events, voids, parked sales, invoice requests (register-docs.ts).
   const registerDoc = checkRegisterDoc(doc, ctx, parts);
   if (registerDoc !== null) return registerDoc;
-  return fail(`registers may not write "${prefix}:" documents (only sale:, stock:, customer:, woevent:, mailreq:, shift:, z:, override:, cash:, void:, parked: and invoicereq:)`);
+  return fail(`registers may not write "${prefix}:" documents (only sale:, stock:, customer:, woevent:, mailreq:, shift:, z:, override:, cash:, void:, parked:, invoicereq: and oversellfix:)`);
 }

@@ -3,6 +3,7 @@
  * two registers in two browser contexts each sell the last unit of an item while offline, and a web
  * order takes it too. After sync, "Reconcile now" on the stock screen shows a single oversell task
  * naming both sales (receipt labels) and the web order (order number); the server holds all three.
+ * Backordering the web order is recorded once and shown on the other register too.
  */
 import { test, expect, type Page } from '@playwright/test';
 import type { ProductDoc, SaleDoc } from '../../src/domain/documents.ts';
@@ -86,6 +87,24 @@ test('two offline registers and a web order take the last unit: one oversell tas
     await expect(task.getByTestId('oversell-backorder')).toHaveAttribute('data-state', 'done', { timeout: 30_000 });
     await expect.poll(async () => (await serverDocs<{ type: string; orderId: string; kind: string; text?: string }>(ws.server, STORE, 'woevent:'))
       .some((e) => e.type === 'web_order_event' && e.orderId === placed.orderId && e.kind === 'note' && (e.text ?? '').includes(SKU)), { timeout: 60_000 }).toBe(true);
+
+    // The backorder is recorded (who, which task): it handles the order's unit, not the unit the two
+    // sales took beyond the shelf — the task stays to resolve for that one.
+    await expect(task.getByTestId('oversell-resolution')).toHaveAttribute('data-action', 'backorder', { timeout: 30_000 });
+    await expect(task).toHaveAttribute('data-status', 'open');
+    await expect(task.getByTestId('oversell-to-handle')).toHaveAttribute('data-value', '1');
+    const taskId = await task.getAttribute('data-id');
+    await expect.poll(async () => (await serverDocs<{ taskId: string; action: string; orderId: string }>(ws.server, STORE, 'oversellfix:'))
+      .map((f) => [f.taskId, f.action, f.orderId]), { timeout: 60_000 }).toEqual([[taskId, 'backorder', placed.orderId]]);
+    // Register B computes the same task from the same facts, and shows A's decision on it.
+    await b.getByTestId('nav-stock').click();
+    const onB = b.locator(`[data-testid="oversell-task"][data-id="${taskId}"]`);
+    await expect(async () => {
+      await b.getByTestId('reconcile-now').click();
+      await expect(b.getByTestId('reconcile-run')).toHaveAttribute('data-busy', 'false', { timeout: 30_000 });
+      await expect(onB.getByTestId('oversell-resolution')).toHaveAttribute('data-action', 'backorder', { timeout: 2_000 });
+    }).toPass({ timeout: 90_000, intervals: [1_000, 2_000, 3_000] });
+    await expect(onB.getByTestId('oversell-backorder')).toHaveAttribute('data-state', 'done');
 
     // Nothing was lost: the server holds both sales and the web order.
     expect(await salesOfSku()).toEqual([labelA, labelB].sort());

@@ -115,6 +115,8 @@ export function rowsOfBatch(docs: readonly ProjectedDoc[], deletedIds: readonly 
       case 'outbound_job':
       // Every register's steps on web orders (issue 6): an order's state is their fold.
       case 'web_order_event':
+      // How staff resolved oversell tasks (issue 7): joined with the tasks by reconcile-queries.ts.
+      case 'oversell_resolution':
         rows.registerDocs.push(withoutRev(doc) as RegisterDocRow);
         if (doc.type === 'web_order_event') orders.add(doc.orderId);
         break;
@@ -215,6 +217,7 @@ function addDeletion(deleted: DeletedIds, id: string): void {
     case 'mail':
     case 'woevent':
     case 'reconcile':
+    case 'oversellfix':
       deleted.registerDocs.push(id);
       break;
   }

@@ -1,7 +1,7 @@
 /**
  * A manager creates or edits a product (issue 7): the draft is checked (domain/product-edit.ts), the
  * next revision of product:<sku> is built from the latest one the register knows and committed to
- * the replica, from where it replicates; the server pushes a changed price to the linked web stores.
+ * the replica, from where it replicates; the server pushes a changed price or name to the linked web stores.
  * Only a manager may do it: the signed-in one, or one who types their PIN for this save.
  * An edit keeps what another register changed meanwhile in other fields: only the fields this
  * manager changed are laid over the latest revision (retried on a conflict once it is projected).

@@ -3,15 +3,18 @@
  * (sync-server/outbound/jobs.ts re-exports these types) and the registers that read them (the
  * projection keeps them in the read model so staff see the queue, offline too):
  *
- *   outbound:<platform>:<kind>:<key>   a push to a web store (stock level, price, fulfilment, status)
+ *   outbound:<platform>:<kind>:<key>   a push to a web store (stock level, price and name, fulfilment, status)
  *   mail:<key>                         a mail to send (receipt, shipped, ready for pickup,
  *                                      cancellation, new order for the shop)
  *
- * Registers never write them (the server refuses any register write to those prefixes).
+ * Registers never write them (the server refuses any register write to those prefixes). A product
+ * job's payload (kind 'price': price, name and which of them changed) is checked field by field, here
+ * and by the server before it pushes: a job that would put a garbled price or a blank title on a web
+ * store is refused, naming the field.
  */
 import type { Platform } from './documents.ts';
 import { err, ok, type Result } from './result.ts';
-import { describe, fail, integer, Invalid, isoDate, object, oneOf, optionalString, string } from './validate-fields.ts';
+import { currency, describe, fail, integer, Invalid, isoDate, moneyField, object, oneOf, optionalString, string } from './validate-fields.ts';
 import type { Obj } from './validate-fields.ts';
 
 /**
@@ -49,13 +52,30 @@ export interface StockLevelPayload {
   reserved: number;
 }
 
-/** Payload of a price push: the product's price in Comptoir (minor units of `currency`). */
+/** What a product push (kind 'price', named before names were pushed too) may set on the platform. */
+export type ProductPushField = 'price' | 'name';
+export const PRODUCT_PUSH_FIELDS: readonly ProductPushField[] = ['price', 'name'];
+
+/**
+ * Payload of a product push: the product's price in Comptoir (minor units of `currency`) and its
+ * name, and which of them changed since the platforms were last sent them. Only those are set: a
+ * price change does not overwrite a title the web store worded its own way, nor a rename a price.
+ */
 export interface PricePayload {
   sku: string;
   price: number;
   currency: string;
-  /** The product document revision that carried this price. */
+  /** Absent on jobs made before names were pushed: those set the price only. */
+  name?: string;
+  /** Absent on jobs made before names were pushed: ['price']. */
+  changed?: ProductPushField[];
+  /** The product document revision that carried these values. */
   rev: string;
+}
+
+/** The fields a product push sets (older jobs: the price). */
+export function productPushFields(p: Pick<PricePayload, 'changed'>): ProductPushField[] {
+  return p.changed ?? ['price'];
 }
 
 /** Payload of a web-order status push (from a register's web_order_event). */
@@ -151,6 +171,35 @@ export function isQueueJobId(id: string): boolean {
   return id.startsWith(OUTBOUND_PREFIX) || id.startsWith(MAIL_PREFIX);
 }
 
+/** A product push that would send a garbled price or an empty title to a web store is refused. */
+function checkPricePayload(p: Obj): void {
+  string(p, 'sku', 'payload.');
+  moneyField(p, 'price', 'payload.', { nonNegative: true });
+  currency(p, 'currency', 'payload.');
+  string(p, 'rev', 'payload.', { nonEmpty: false });
+  if (p['name'] !== undefined) string(p, 'name', 'payload.');
+  if (p['changed'] !== undefined) {
+    const changed = p['changed'];
+    if (!Array.isArray(changed) || changed.length === 0) fail('payload.changed', `must be a non-empty array of ${PRODUCT_PUSH_FIELDS.join(', ')}, got ${describe(changed)}`);
+    changed.forEach((f: unknown, i) => {
+      if (!(PRODUCT_PUSH_FIELDS as readonly unknown[]).includes(f)) fail(`payload.changed[${i}]`, `must be one of ${PRODUCT_PUSH_FIELDS.join(', ')}, got ${describe(f)}`);
+    });
+    if (changed.includes('name') && p['name'] === undefined) fail('payload.name', 'must be given when the name changed');
+  }
+}
+
+/** A platform job's payload as the push would read it; the error names the field at fault. */
+export function parsePricePayload(x: unknown): Result<PricePayload, string> {
+  try {
+    const p = object(x, 'payload');
+    checkPricePayload(p);
+    return ok(p as unknown as PricePayload);
+  } catch (e) {
+    if (e instanceof Invalid) return err(e.message);
+    throw e;
+  }
+}
+
 function checkJob(x: unknown): QueueJobDoc {
   const o: Obj = object(x, 'document');
   if (o['type'] !== 'outbound_job') fail('type', `must be "outbound_job", got ${describe(o['type'])}`);
@@ -164,6 +213,7 @@ function checkJob(x: unknown): QueueJobDoc {
       fail('_id', `must be "outbound:${platform}:${kind}:<key>", got ${describe(id)}`);
     }
     string(o, 'shop', '', { nonEmpty: false });
+    if (kind === 'price') checkPricePayload(object(o['payload'], 'payload'));
   } else {
     oneOf(o, 'kind', '', MAIL_KINDS);
     if (!id.startsWith(MAIL_PREFIX) || id.length === MAIL_PREFIX.length) fail('_id', `must be "mail:<key>", got ${describe(id)}`);

@@ -1,6 +1,8 @@
 /**
  * Runs one claimed job: a platform push (platforms/<platform>/push.ts through the store's link) or a
  * mail (mail/mailer.ts). Decides nothing about retries: it returns the outcome, the runner records it.
+ * A product (price and name) job whose payload does not hold up is refused for good, naming the
+ * field: sending it would put a wrong price or title on the web store.
  */
 import type { Platform, WebOrderDoc } from '../../src/domain/documents.ts';
 import type { StoreDb } from '../db/backend.ts';
@@ -9,7 +11,7 @@ import { bigcommercePush } from '../platforms/bigcommerce/push.ts';
 import { shopifyPush } from '../platforms/shopify/push.ts';
 import { woocommercePush } from '../platforms/woocommerce/push.ts';
 import { hasPushCredentials, PlatformApi, PushError, type PushLink } from './http.ts';
-import type { OrderEventPayload, PlatformJobDoc, PricePayload, StockLevelPayload } from './jobs.ts';
+import { parsePricePayload, type OrderEventPayload, type PlatformJobDoc, type PricePayload, type StockLevelPayload } from './jobs.ts';
 import type { AttemptOutcome } from './queue.ts';
 import type { PlatformPusher } from './push-types.ts';
 import type { JobHandler } from './runner.ts';
@@ -56,12 +58,18 @@ export function createHandler(deps: HandlerDeps): JobHandler {
       memo,
     };
     const pusher = PUSHERS[pj.platform];
+    let product: PricePayload | null = null;
+    if (pj.kind === 'price') {
+      const parsed = parsePricePayload(pj.payload);
+      if (!parsed.ok) return { ok: false, error: `malformed product job ${pj._id}: ${parsed.error}`, permanent: true };
+      product = parsed.value;
+    }
     try {
       const out =
         pj.kind === 'stock_level'
           ? await pusher.stockLevel(pushCtx, pj.payload as StockLevelPayload)
           : pj.kind === 'price'
-            ? await pusher.price(pushCtx, pj.payload as PricePayload)
+            ? await pusher.price(pushCtx, product!)
             : await pusher.orderEvent(pushCtx, pj.kind, pj.payload as OrderEventPayload, await webOrder(ctx.db, (pj.payload as OrderEventPayload).orderId));
       return { ok: true, result: out.result, ...(out.skipped ? { skipped: true } : {}) };
     } catch (err) {

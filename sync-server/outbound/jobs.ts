@@ -3,7 +3,7 @@
  * registers, which may read them — staff see the queue — but never write them: the register write
  * validation only accepts its own prefixes) and are written by the sync server only.
  *
- *   outbound:<platform>:<kind>:<key>   a push to a web store (stock level, fulfilment, status)
+ *   outbound:<platform>:<kind>:<key>   a push to a web store (stock level, price and name, fulfilment, status)
  *   mail:<key>                         a mail to send (receipt, shipped, ready for pickup)
  *
  * States:  pending ──claim──▶ sending ──ok──▶ done
@@ -24,9 +24,9 @@ import { isQueueJobId, MAIL_PREFIX, OUTBOUND_PREFIX } from '../../src/domain/out
 // The job shapes live in the domain (src/domain/outbound-documents.ts): registers validate and
 // project them too (staff see the queue offline).
 export type {
-  JobClaim, JobState, MailJobDoc, MailKind, MailPayload, OrderEventPayload, OutboundKind, PricePayload, StockLevelPayload,
+  JobClaim, JobState, MailJobDoc, MailKind, MailPayload, OrderEventPayload, OutboundKind, PricePayload, ProductPushField, StockLevelPayload,
 } from '../../src/domain/outbound-documents.ts';
-export { JOB_STATES, MAIL_PREFIX, OUTBOUND_PREFIX } from '../../src/domain/outbound-documents.ts';
+export { JOB_STATES, MAIL_PREFIX, OUTBOUND_PREFIX, parsePricePayload, PRODUCT_PUSH_FIELDS, productPushFields } from '../../src/domain/outbound-documents.ts';
 
 export type PlatformJobDoc = OutboundJobDoc;
 export type JobDoc = QueueJobDoc;

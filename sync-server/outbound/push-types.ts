@@ -1,11 +1,13 @@
 /**
  * The contract between the outbound handler and the per-platform push modules
  * (sync-server/platforms/<platform>/push.ts). A push returns what it did (or that there was nothing
- * to do because the platform already shows it) and throws PushError on failure.
+ * to do because the platform already shows it) and throws PushError on failure. Product pushes
+ * share the wording of what they set or left alone (productResult), so staff read the same
+ * sentence whatever the platform.
  */
 import type { WebOrderDoc } from '../../src/domain/documents.ts';
 import type { PlatformApi } from './http.ts';
-import type { OrderEventPayload, OutboundKind, PlatformJobDoc, PricePayload, StockLevelPayload } from './jobs.ts';
+import { productPushFields, type OrderEventPayload, type OutboundKind, type PlatformJobDoc, type PricePayload, type StockLevelPayload } from './jobs.ts';
 import { minorDigits } from '../../src/domain/money.ts';
 
 export interface PushOutcome {
@@ -33,7 +35,11 @@ export type OrderEventKind = Exclude<OutboundKind, 'stock_level' | 'price'>;
 
 export interface PlatformPusher {
   stockLevel(ctx: PushContext, payload: StockLevelPayload): Promise<PushOutcome>;
-  /** Sets the product's (or variant's) price on the platform: an absolute set. */
+  /**
+   * Sets what changed of the product (payload.changed): the price of the SKU's product or variant,
+   * and the listing's title when the SKU is the product's own. A variant's SKU never renames the
+   * product it belongs to (the listing is shared by the other variants). Absolute sets.
+   */
   price(ctx: PushContext, payload: PricePayload): Promise<PushOutcome>;
   orderEvent(ctx: PushContext, kind: OrderEventKind, payload: OrderEventPayload, order: WebOrderDoc | null): Promise<PushOutcome>;
 }
@@ -62,4 +68,26 @@ export function samePrice(value: unknown, minor: number, currency: string): bool
   if (/[1-9]/.test(frac.slice(digits))) return false;
   const units = Number(m[2] || '0') * 10 ** digits + Number(frac.slice(0, digits) || '0');
   return (m[1] ? -units : units) === minor;
+}
+
+/** Whether a product push sets the price, and the name (jobs made before names were pushed: the price only). */
+export function productChanges(payload: PricePayload): { price: boolean; name: boolean } {
+  const fields = productPushFields(payload);
+  return { price: fields.includes('price'), name: fields.includes('name') && typeof payload.name === 'string' };
+}
+
+/**
+ * The outcome of a product push from its parts: what was set (`done`), what the platform already
+ * showed (`already`, on a verified attempt) and what was left alone on purpose (`kept`). Skipped
+ * when nothing was sent.
+ */
+export function productResult(platform: string, sku: string, done: string[], already: string[], kept: string[]): PushOutcome {
+  const parts = [...done, ...already.map((a) => `${platform} already shows ${a}`), ...kept];
+  const result = parts.length > 0 ? `${parts.join('; ')} (${sku})` : `nothing to set for ${sku}`;
+  return done.length > 0 ? { result } : { result, skipped: true };
+}
+
+/** Why a renamed SKU left the listing's title alone: it is one variant among several. */
+export function nameKept(title: unknown, productId: unknown): string {
+  return typeof title === 'string' && title !== '' ? `name kept: variant of "${title}" (product ${String(productId)})` : `name kept: variant of product ${String(productId)}`;
 }

@@ -2,6 +2,8 @@
  * Reads and writes of queue jobs (jobs.ts) in one store database. Every transition is a CouchDB
  * revision check: a write against a stale revision fails with 409 and the caller re-reads, so
  * several server processes on one database never both claim, complete or rewrite the same job.
+ * Coalesced jobs (one per platform and SKU: stock levels, a product's price and name) are rewritten
+ * in place; a product job not yet sent keeps the fields it was to set when a newer revision lands.
  */
 import type { StoreDb } from '../db/backend.ts';
 import {
@@ -15,7 +17,14 @@ import {
   type StockLevelPayload,
   type PlatformJobDoc,
   type PricePayload,
+  type ProductPushField,
+  PRODUCT_PUSH_FIELDS,
+  productPushFields,
 } from './jobs.ts';
+
+function sameFields(a: readonly ProductPushField[], b: readonly ProductPushField[]): boolean {
+  return a.length === b.length && a.every((f) => b.includes(f));
+}
 
 export const isConflict = (err: unknown): boolean => (err as { status?: number })?.status === 409;
 export const isNotFound = (err: unknown): boolean => (err as { status?: number })?.status === 404;
@@ -88,18 +97,27 @@ export class JobStore {
   }
 
   /**
-   * The one job per platform, shop and SKU that carries the latest price (coalesced like stock
-   * levels). The idempotency key names the SKU, the price and the product revision.
+   * The one job per platform, shop and SKU that carries the product's latest price and name
+   * (coalesced like stock levels). A job that has not gone out yet keeps the fields it was to set
+   * besides the new ones (a rename then a price change sends both); a done job is reopened only
+   * when the values differ from what it sent.
    */
   async upsertPrice(base: CoalescedBase, payload: PricePayload, keyOf: (version: number) => string): Promise<'created' | 'updated' | 'unchanged'> {
-    return this.upsertLatest(base, payload, keyOf, (cur) => {
-      const c = cur as Partial<PricePayload>;
-      return c.price === payload.price && c.currency === payload.currency;
+    const sameValues = (c: Partial<PricePayload>, w: PricePayload) => c.price === w.price && c.currency === w.currency && c.name === w.name;
+    return this.upsertLatest(base, payload, keyOf, (cur, want) => sameValues(cur as PricePayload, want as PricePayload) && sameFields(productPushFields(cur as PricePayload), productPushFields(want as PricePayload)), (cur) => {
+      const c = cur.payload as PricePayload;
+      if (cur.state === 'done') return sameValues(c, payload) ? c : payload;
+      const fields = new Set([...productPushFields(c), ...productPushFields(payload)]);
+      return { ...payload, changed: PRODUCT_PUSH_FIELDS.filter((f) => fields.has(f)) };
     });
   }
 
-  /** Creates the coalesced job, or rewrites it with a newer payload (a new version) unless `same`. */
-  private async upsertLatest(base: CoalescedBase, payload: PlatformJobDoc['payload'], keyOf: (version: number) => string, same: (current: PlatformJobDoc['payload']) => boolean): Promise<'created' | 'updated' | 'unchanged'> {
+  /**
+   * Creates the coalesced job, or rewrites it with a newer payload (a new version) unless `same`.
+   * `payloadFor` is what to write over an existing job (default: `payload`).
+   */
+  private async upsertLatest(base: CoalescedBase, payload: PlatformJobDoc['payload'], keyOf: (version: number) => string,
+    same: (current: PlatformJobDoc['payload'], wanted: PlatformJobDoc['payload']) => boolean, payloadFor: (current: PlatformJobDoc) => PlatformJobDoc['payload'] = () => payload): Promise<'created' | 'updated' | 'unchanged'> {
     for (;;) {
       const cur = (await this.get(base._id)) as PlatformJobDoc | null;
       const now = this.iso();
@@ -113,9 +131,10 @@ export class JobStore {
           throw err;
         }
       }
-      if (same(cur.payload)) return 'unchanged';
+      const wanted = payloadFor(cur);
+      if (same(cur.payload, wanted)) return 'unchanged';
       const version = cur.version + 1;
-      const next: PlatformJobDoc = { ...cur, payload, version, idempotencyKey: keyOf(version), updatedAt: now };
+      const next: PlatformJobDoc = { ...cur, payload: wanted, version, idempotencyKey: keyOf(version), updatedAt: now };
       if (cur.state === 'done' || cur.state === 'dead') {
         Object.assign(next, { state: 'pending' as JobState, attempts: 0, nextAttemptAt: now });
         delete next.lastError;

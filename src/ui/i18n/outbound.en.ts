@@ -14,7 +14,7 @@ export const outboundEn: typeof outboundFr = {
   platforms: { shopify: 'Shopify', woocommerce: 'WooCommerce', bigcommerce: 'BigCommerce' },
   kinds: {
     stock_level: 'Stock level',
-    price: 'Price',
+    price: 'Price and name',
     fulfilment: 'Fulfilment',
     ready_for_pickup: 'Ready for pickup',
     picked_up: 'Picked up',

@@ -13,7 +13,7 @@ export const outboundFr = {
   platforms: { shopify: 'Shopify', woocommerce: 'WooCommerce', bigcommerce: 'BigCommerce' },
   kinds: {
     stock_level: 'Niveau de stock',
-    price: 'Prix',
+    price: 'Prix et nom',
     fulfilment: 'Expédition',
     ready_for_pickup: 'Prête à retirer',
     picked_up: 'Retirée',

@@ -38,7 +38,7 @@ export const productsEn: typeof productsFr = {
   created: (sku) => `Product ${sku} created.`,
   saved: 'Changes saved.',
   unchanged: 'Nothing changed.',
-  pricePushed: 'The new price goes to the web stores as soon as the register syncs.',
+  pricePushed: 'The change goes to the web stores as soon as the register syncs.',
   updatedBy: (when) => `Changed on ${when}`,
   notSaved: (msg) => `Not saved: ${msg}`,
   noSettings: 'The store settings have not arrived yet: try again in a moment.',

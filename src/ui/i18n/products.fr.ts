@@ -36,7 +36,7 @@ export const productsFr = {
   created: (sku: string) => `Produit ${sku} créé.`,
   saved: 'Modifications enregistrées.',
   unchanged: 'Rien n’a changé.',
-  pricePushed: 'Le nouveau prix sera envoyé aux boutiques en ligne dès la synchronisation.',
+  pricePushed: 'La modification sera envoyée aux boutiques en ligne dès la synchronisation.',
   updatedBy: (when: string) => `Modifié le ${when}`,
   notSaved: (msg: string) => `Non enregistré : ${msg}`,
   noSettings: 'Les réglages de la boutique ne sont pas encore arrivés : réessayez dans un instant.',

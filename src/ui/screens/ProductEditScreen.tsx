@@ -1,7 +1,7 @@
 /**
  * Create (/products/new) or edit (/products/:sku) a product (issue 7). Saving takes a manager: the
  * signed-in one, or a manager's PIN typed for this save. The new revision replicates to the server,
- * which pushes a changed price to the linked web stores; the screen says so.
+ * which pushes a changed price or name to the linked web stores; the screen says so.
  */
 import { A, useNavigate, useParams } from '@solidjs/router';
 import { createEffect, createSignal, on, Show } from 'solid-js';
@@ -63,7 +63,7 @@ export default function ProductEditScreen(): JSX.Element {
 
   function saved(r: ProductSaved): void {
     const text = r.created ? t().products.created(r.doc.sku) : r.changed.length === 0 ? t().products.unchanged : t().products.saved;
-    setFlash({ sku: r.doc.sku, text, pushed: !r.created && r.changed.includes('price') });
+    setFlash({ sku: r.doc.sku, text, pushed: !r.created && (r.changed.includes('price') || r.changed.includes('name')) });
     setProblems([]);
     const row: ProductRow = { ...r.doc, nameTokens: [] };
     setBase(row);

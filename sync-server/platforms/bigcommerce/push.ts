@@ -5,11 +5,18 @@
  *                     {reason, items:[{location_id, sku, quantity}]}  (location: the link's, default 1;
  *                     SKUs not in GET /v3/catalog/products are skipped)
  *   web order events  push-orders.ts (shipments per parcel, statuses, payment, refunds)
- *   price             PUT /v3/catalog/products/{id} {price}, or PUT /v3/catalog/products/{id}/variants/{variantId}
- *                     {price} when the SKU is a variant's (found in GET /v3/catalog/products?include=variants)
+ *   price and name    PUT /v3/catalog/products/{id} {price, name} for a product's own SKU, or
+ *                     PUT /v3/catalog/products/{id}/variants/{variantId} {price} when the SKU is a variant's
+ *                     (found in GET /v3/catalog/products?include=variants): the product's name is then kept,
+ *                     its other variants share it. Only what changed is sent; a verified attempt leaves alone
+ *                     what BigCommerce already shows. Names are unique in a BigCommerce store: a 409 on a
+ *                     rename is final (staff rename one of the two products, then retry).
  */
 import type { PricePayload, StockLevelPayload } from '../../outbound/jobs.ts';
-import { decimalPrice, samePrice, type PlatformPusher, type PushContext, type PushOutcome } from '../../outbound/push-types.ts';
+import { PushError } from '../../outbound/http.ts';
+import {
+  decimalPrice, nameKept, productChanges, productResult, samePrice, type PlatformPusher, type PushContext, type PushOutcome,
+} from '../../outbound/push-types.ts';
 import { bigcommerceOrderEvent } from './push-orders.ts';
 
 type Json = Record<string, unknown>;
@@ -18,6 +25,8 @@ interface CatalogRef {
   productId: number;
   variantId: number | null;
   price: unknown;
+  /** The product's name (a variant's SKU: the name its variants share). */
+  name: unknown;
 }
 
 async function skus(ctx: PushContext, refresh: boolean): Promise<Map<string, number | null>> {
@@ -31,13 +40,13 @@ async function skus(ctx: PushContext, refresh: boolean): Promise<Map<string, num
     for (const p of (body.data ?? []) as Json[]) {
       if (typeof p.sku === 'string' && p.sku !== '') {
         map.set(p.sku, typeof p.inventory_level === 'number' ? p.inventory_level : null);
-        refs.set(p.sku, { productId: p.id as number, variantId: null, price: p.price });
+        refs.set(p.sku, { productId: p.id as number, variantId: null, price: p.price, name: p.name });
       }
       for (const v of (p.variants ?? []) as Json[]) {
         if (typeof v.sku === 'string' && v.sku !== '') {
           map.set(v.sku, typeof v.inventory_level === 'number' ? v.inventory_level : null);
           // A product's base variant carries the product's own SKU: the product endpoint sets it.
-          if (!refs.has(v.sku)) refs.set(v.sku, { productId: p.id as number, variantId: (v.id as number | undefined) ?? null, price: v.price ?? p.price });
+          if (!refs.has(v.sku)) refs.set(v.sku, { productId: p.id as number, variantId: (v.id as number | undefined) ?? null, price: v.price ?? p.price, name: p.name });
         }
       }
     }
@@ -79,14 +88,39 @@ export const bigcommercePush: PlatformPusher = {
   async price(ctx: PushContext, payload: PricePayload): Promise<PushOutcome> {
     const ref = await catalogRef(ctx, payload.sku);
     if (!ref) return { result: `SKU ${payload.sku} is not sold on BigCommerce: nothing to push`, skipped: true };
+    const want = productChanges(payload);
     const price = decimalPrice(payload.price, payload.currency);
-    if (ctx.verify && samePrice(ref.price, payload.price, payload.currency)) {
-      return { result: `BigCommerce already shows ${price} for ${payload.sku}`, skipped: true };
+    const body: Json = {};
+    const already: string[] = [];
+    const kept: string[] = [];
+    if (want.price) {
+      if (ctx.verify && samePrice(ref.price, payload.price, payload.currency)) already.push(price);
+      else body.price = Number(price);
     }
-    const path = ref.variantId === null ? `/v3/catalog/products/${ref.productId}` : `/v3/catalog/products/${ref.productId}/variants/${ref.variantId}`;
-    await ctx.api.call('PUT', path, { body: { price: Number(price) }, idempotencyKey: ctx.key('price') });
-    ref.price = Number(price);
-    return { result: `price ${price} set for ${payload.sku} (${ref.variantId === null ? `product ${ref.productId}` : `variant ${ref.variantId}`})` };
+    if (want.name) {
+      if (ref.variantId !== null) kept.push(nameKept(ref.name, ref.productId));
+      else if (ctx.verify && ref.name === payload.name) already.push(`the name "${payload.name}"`);
+      else body.name = payload.name;
+    }
+    const done: string[] = [];
+    if (Object.keys(body).length > 0) {
+      const onProduct = ref.variantId === null;
+      const path = onProduct ? `/v3/catalog/products/${ref.productId}` : `/v3/catalog/products/${ref.productId}/variants/${ref.variantId}`;
+      const res = await ctx.api.call('PUT', path, { body, idempotencyKey: ctx.key(onProduct ? 'product' : 'price'), ...(body.name !== undefined ? { accept: [409] } : {}) });
+      if (res.status === 409) {
+        throw new PushError(`bigcommerce PUT ${path}: HTTP 409: the name "${payload.name}" is refused, most likely another product already has it (names are unique in a BigCommerce store)`, true, 409);
+      }
+      const what = onProduct ? `product ${ref.productId}` : `variant ${ref.variantId}`;
+      if (body.price !== undefined) {
+        done.push(`price ${price} set (${what})`);
+        ref.price = body.price;
+      }
+      if (body.name !== undefined) {
+        done.push(`name "${payload.name}" set (${what})`);
+        ref.name = payload.name;
+      }
+    }
+    return productResult('BigCommerce', payload.sku, done, already, kept);
   },
 
   orderEvent: bigcommerceOrderEvent,

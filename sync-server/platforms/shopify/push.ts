@@ -5,12 +5,16 @@
  *                     (an absolute set; the SKU → inventory_item_id map comes from GET products.json,
  *                     the location from the link or the first active GET locations.json)
  *   web order events  push-orders.ts (parcels, pickup, payment, refunds, cancellation)
- *   price             PUT variants/{id}.json {variant:{id, price}} (the variant found by SKU in GET products.json;
- *                     on a verified attempt a variant already at that price is left alone)
+ *   price and name    PUT variants/{id}.json {variant:{id, price}} (the variant found by SKU in GET products.json),
+ *                     PUT products/{id}.json {product:{id, title}} only when the SKU's product has no other
+ *                     variant: the title of a product with several variants is theirs too, it is kept.
+ *                     Only what changed is sent; a verified attempt leaves alone what Shopify already shows.
  */
 import type { PricePayload, StockLevelPayload } from '../../outbound/jobs.ts';
 import { PushError } from '../../outbound/http.ts';
-import { decimalPrice, samePrice, type PlatformPusher, type PushContext, type PushOutcome } from '../../outbound/push-types.ts';
+import {
+  decimalPrice, nameKept, productChanges, productResult, samePrice, type PlatformPusher, type PushContext, type PushOutcome,
+} from '../../outbound/push-types.ts';
 import { shopifyOrderEvent } from './push-orders.ts';
 
 type Json = Record<string, unknown>;
@@ -19,6 +23,10 @@ interface VariantRef {
   inventoryItemId: number | string;
   inventoryQuantity: number | null;
   price: unknown;
+  productId: number | string | null;
+  /** The product's title, and how many variants share it. */
+  title: unknown;
+  variantCount: number;
 }
 
 export { READY_FOR_PICKUP_TAG } from './push-orders.ts';
@@ -48,13 +56,17 @@ async function variantsBySku(ctx: PushContext, refresh: boolean): Promise<Map<st
     const path: string = pageInfo ? `/products.json?limit=250&page_info=${encodeURIComponent(pageInfo)}` : '/products.json?limit=250';
     const res = await ctx.api.call('GET', path);
     for (const p of ((res.body as Json).products ?? []) as Json[]) {
-      for (const v of (p.variants ?? []) as Json[]) {
+      const variants = (p.variants ?? []) as Json[];
+      for (const v of variants) {
         if (typeof v.sku === 'string' && v.sku !== '' && v.inventory_item_id !== undefined && v.inventory_item_id !== null) {
           map.set(v.sku, {
             variantId: (v.id as number | string | undefined) ?? null,
             inventoryItemId: v.inventory_item_id as number,
             inventoryQuantity: typeof v.inventory_quantity === 'number' ? v.inventory_quantity : null,
             price: v.price,
+            productId: (p.id as number | string | undefined) ?? null,
+            title: p.title,
+            variantCount: variants.length,
           });
         }
       }
@@ -100,16 +112,30 @@ export const shopifyPush: PlatformPusher = {
     if (!variants.get(payload.sku)?.variantId) variants = await variantsBySku(ctx, true);
     const ref = variants.get(payload.sku);
     if (!ref?.variantId) return { result: `SKU ${payload.sku} is not sold on Shopify: nothing to push`, skipped: true };
-    const price = decimalPrice(payload.price, payload.currency);
-    if (ctx.verify && samePrice(ref.price, payload.price, payload.currency)) {
-      return { result: `Shopify already shows ${price} for ${payload.sku}`, skipped: true };
+    const want = productChanges(payload);
+    const done: string[] = [];
+    const already: string[] = [];
+    const kept: string[] = [];
+    if (want.price) {
+      const price = decimalPrice(payload.price, payload.currency);
+      if (ctx.verify && samePrice(ref.price, payload.price, payload.currency)) already.push(price);
+      else {
+        await ctx.api.call('PUT', `/variants/${encodeURIComponent(String(ref.variantId))}.json`, { body: { variant: { id: ref.variantId, price } }, idempotencyKey: ctx.key('price') });
+        ref.price = price;
+        done.push(`price ${price} set (variant ${String(ref.variantId)})`);
+      }
     }
-    await ctx.api.call('PUT', `/variants/${encodeURIComponent(String(ref.variantId))}.json`, {
-      body: { variant: { id: ref.variantId, price } },
-      idempotencyKey: ctx.key('price'),
-    });
-    ref.price = price;
-    return { result: `price ${price} set for ${payload.sku} (variant ${String(ref.variantId)})` };
+    if (want.name) {
+      const title = payload.name!;
+      if (ref.variantCount > 1 || ref.productId === null) kept.push(nameKept(ref.title, ref.productId));
+      else if (ctx.verify && ref.title === title) already.push(`the title "${title}"`);
+      else {
+        await ctx.api.call('PUT', `/products/${encodeURIComponent(String(ref.productId))}.json`, { body: { product: { id: ref.productId, title } }, idempotencyKey: ctx.key('title') });
+        ref.title = title;
+        done.push(`title "${title}" set (product ${String(ref.productId)})`);
+      }
+    }
+    return productResult('Shopify', payload.sku, done, already, kept);
   },
 
   orderEvent: shopifyOrderEvent,

@@ -4,14 +4,26 @@
  *   stock level       PUT /products/{id} {manage_stock:true, stock_quantity}
  *                     (the product found with GET /products?sku=…, matched exactly on sku)
  *   web order events  push-orders.ts (parcel notes, completed, payment, refunds, cancellation)
- *   price             PUT /products/{id} {regular_price} (the product found by SKU as for stock levels)
+ *   price and name    PUT /products/{id} {regular_price, name} for a product's own SKU (the product found by
+ *                     SKU as for stock levels); a variation's SKU (GET /products?sku= also finds variations)
+ *                     gets PUT /products/{parent_id}/variations/{id} {regular_price} and its parent's name is
+ *                     kept (the variable product's other variations share it). Only what changed is sent; a
+ *                     verified attempt leaves alone what WooCommerce already shows.
  */
 import type { PricePayload, StockLevelPayload } from '../../outbound/jobs.ts';
 import type { PlatformPusher, PushContext, PushOutcome } from '../../outbound/push-types.ts';
-import { decimalPrice, samePrice } from '../../outbound/push-types.ts';
+import { decimalPrice, nameKept, productChanges, productResult, samePrice } from '../../outbound/push-types.ts';
 import { woocommerceOrderEvent } from './push-orders.ts';
 
 type Json = Record<string, unknown>;
+
+/** A SKU's catalogue entry: a product, or a variation of `parentId`; its values as last read or set. */
+interface CatalogRef {
+  id: number;
+  parentId: number | null;
+  regularPrice: unknown;
+  name: unknown;
+}
 
 async function productBySku(ctx: PushContext, sku: string): Promise<Json | null> {
   for (let page = 1; page <= 50; page++) {
@@ -45,22 +57,47 @@ export const woocommercePush: PlatformPusher = {
   },
 
   async price(ctx: PushContext, payload: PricePayload): Promise<PushOutcome> {
-    const memo = ctx.memo.get('woocommerce:products') as Map<string, number> | undefined;
-    const products = memo ?? new Map<string, number>();
-    if (!memo) ctx.memo.set('woocommerce:products', products);
-    const price = decimalPrice(payload.price, payload.currency);
-    let id = products.get(payload.sku);
-    if (id === undefined || ctx.verify) {
+    const memo = ctx.memo.get('woocommerce:catalog') as Map<string, CatalogRef> | undefined;
+    const refs = memo ?? new Map<string, CatalogRef>();
+    if (!memo) ctx.memo.set('woocommerce:catalog', refs);
+    let ref = refs.get(payload.sku);
+    if (!ref || ctx.verify) {
       const product = await productBySku(ctx, payload.sku);
       if (!product) return { result: `SKU ${payload.sku} is not sold on WooCommerce: nothing to push`, skipped: true };
-      id = product.id as number;
-      products.set(payload.sku, id);
-      if (ctx.verify && samePrice(product.regular_price, payload.price, payload.currency)) {
-        return { result: `WooCommerce already shows ${price} for ${payload.sku}`, skipped: true };
+      const parent = product.type === 'variation' ? Number(product.parent_id) : 0;
+      ref = { id: product.id as number, parentId: parent > 0 ? parent : null, regularPrice: product.regular_price, name: product.name };
+      refs.set(payload.sku, ref);
+    }
+    const want = productChanges(payload);
+    const price = decimalPrice(payload.price, payload.currency);
+    const body: Json = {};
+    const already: string[] = [];
+    const kept: string[] = [];
+    if (want.price) {
+      if (ctx.verify && samePrice(ref.regularPrice, payload.price, payload.currency)) already.push(price);
+      else body.regular_price = price;
+    }
+    if (want.name) {
+      if (ref.parentId !== null) kept.push(nameKept(null, ref.parentId));
+      else if (ctx.verify && ref.name === payload.name) already.push(`the name "${payload.name}"`);
+      else body.name = payload.name;
+    }
+    const done: string[] = [];
+    if (Object.keys(body).length > 0) {
+      // The API documents variation writes under their parent; PUT /products/{id} is for products.
+      const path = ref.parentId === null ? `/products/${ref.id}` : `/products/${ref.parentId}/variations/${ref.id}`;
+      await ctx.api.call('PUT', path, { body, idempotencyKey: ctx.key(ref.parentId === null ? 'product' : 'price') });
+      const what = ref.parentId === null ? `product ${ref.id}` : `variation ${ref.id}`;
+      if (body.regular_price !== undefined) {
+        done.push(`regular_price ${price} set (${what})`);
+        ref.regularPrice = price;
+      }
+      if (body.name !== undefined) {
+        done.push(`name "${payload.name}" set (${what})`);
+        ref.name = payload.name;
       }
     }
-    await ctx.api.call('PUT', `/products/${id}`, { body: { regular_price: price }, idempotencyKey: ctx.key('price') });
-    return { result: `regular_price ${price} set for ${payload.sku} (product ${id})` };
+    return productResult('WooCommerce', payload.sku, done, already, kept);
   },
 
   orderEvent: woocommerceOrderEvent,

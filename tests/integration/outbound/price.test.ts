@@ -3,7 +3,8 @@
  * price in Comptoir (a new revision of product:<sku>) → each platform receives exactly one price
  * update with the documented payload (Shopify PUT variants/{id}.json, WooCommerce PUT
  * /products/{id} {regular_price}, BigCommerce PUT /v3/catalog/products/{id} {price}). Creating the
- * product, or editing something other than its price, pushes no price.
+ * product, or editing something the web stores do not show (its category), pushes nothing; a price
+ * change sends the price only (the name, unchanged, is not rewritten). Renames: product-push.test.ts.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startMockPlatform, type MockPlatform } from '../../support/mock-platforms/index.ts';
@@ -49,9 +50,9 @@ describe('price push', () => {
     await sleep(1000); // the product's creation has been seen: it pushes no price
     for (const kind of KINDS) expect(priceWrites(kind)).toHaveLength(0);
 
-    // A change that is not a price pushes nothing either.
+    // A change that is neither the price nor the name pushes nothing either.
     const v1 = await currentDoc('EPI-0101');
-    await adminPut(server, STORE, { ...v1, name: 'Huile d’olive vierge extra 50 cl' });
+    await adminPut(server, STORE, { ...v1, category: 'huiles' });
     const v2 = await currentDoc('EPI-0101');
     await adminPut(server, STORE, { ...v2, price: 320, updatedAt: new Date().toISOString() });
     const v3 = await currentDoc('EPI-0101');
@@ -65,7 +66,8 @@ describe('price push', () => {
     expect(shopify[0]!.path).toBe(`/admin/api/2025-01/variants/${String(variant.id)}.json`);
     expect(shopify[0]!.body).toEqual({ variant: { id: variant.id, price: '3.20' } });
     expect(variant.price).toBe('3.20');
-    expect(shopify[0]!.headers['idempotency-key']).toBe(`shopify:price:EPI-0101:320:${String(v3._rev)}/price`);
+    expect(shopify[0]!.headers['idempotency-key']).toMatch(new RegExp(`^shopify:price:EPI-0101:320:[0-9a-f]{10}:${String(v3._rev)}/price$`));
+    for (const kind of KINDS) expect(writes(mocks[kind]).filter((r) => JSON.stringify(r.body ?? '').includes('Huile')), kind).toHaveLength(0);
 
     const woo = priceWrites('woocommerce');
     expect(woo).toHaveLength(1);

@@ -5,9 +5,7 @@
  *   GET  /v2/orders/{id}   PUT /v2/orders/{id} {status_id?, staff_notes?, customer_message?}
  *   GET  /v2/orders/{id}/products   GET /v2/orders/{id}/shipping_addresses
  *   shipments, transactions, refunds: bigcommerce-orders.ts
- *   GET  /v3/catalog/products?include=variants&page&limit   → {data, meta:{pagination}}
- *   PUT  /v3/inventory/adjustments/absolute {reason, items:[{location_id, sku, quantity}]}
- *   PUT  /v3/catalog/products/{id} {price}
+ *   catalogue (products, variants, absolute inventory): bigcommerce-catalog.ts
  * Dates are RFC 2822 ("Sat, 28 Nov 2026 18:14:53 +0000"). Webhooks are thin
  * ({scope, store_id, data:{type, id}, hash, created_at, producer}), carry the shared-secret header set
  * when the hook was created (X-Comptoir-Webhook-Secret) and a Standard Webhooks signature
@@ -16,8 +14,9 @@
 import { createHash } from 'node:crypto';
 import {
   clone, decimal, hmacBase64, MockRouter, MonotonicClock, newDeliveryId, paginate, postWebhook, standardWebhooksKey, startHttpMock, toMinor, webhookUrl,
-  type DeliverOptions, type MockPlatform, type MockProductSpec, type OrderSpec,
+  type DeliverOptions, type MockPlatform, type OrderSpec,
 } from './common.ts';
+import { bigcommerceCatalog } from './bigcommerce-catalog.ts';
 import { BC_STATUS_NAMES, bigcommerceOrderRoutes, purchaseTransaction } from './bigcommerce-orders.ts';
 
 export const BIGCOMMERCE_SECRET_HEADER = 'X-Comptoir-Webhook-Secret';
@@ -119,38 +118,7 @@ export async function startBigCommerceMock(opts: BigCommerceMockOptions = {}): P
 
   bigcommerceOrderRoutes(router, base, { orders, shipments, transactions, refunds, clock, nextId: () => nextId++, rfc2822 });
 
-  router.on('GET', `${base}/v3/catalog/products`, (req) => {
-    const limit = Math.min(Number(req.query.limit ?? 50), maxLimit);
-    const pageNo = Math.max(1, Number(req.query.page ?? 1));
-    const all = [...products.values()];
-    const { slice, totalPages } = paginate(all, pageNo, limit);
-    return {
-      status: 200,
-      body: { data: slice.map((p) => clone(p)), meta: { pagination: { total: all.length, count: slice.length, per_page: limit, current_page: pageNo, total_pages: all.length === 0 ? 0 : totalPages } } },
-    };
-  });
-
-  router.on('PUT', `${base}/v3/catalog/products/:id`, (req) => {
-    const p = products.get(req.params.id!);
-    if (!p) return { status: 404, body: { status: 404, title: 'The requested product was not found.' } };
-    const price = ((req.body ?? {}) as Json).price;
-    if (price !== undefined) {
-      if (typeof price !== 'number' || price < 0) return { status: 422, body: { status: 422, title: 'price must be a number' } };
-      p.price = price;
-    }
-    return { status: 200, body: { data: clone(p), meta: {} } };
-  });
-
-  router.on('PUT', `${base}/v3/inventory/adjustments/absolute`, (req) => {
-    const items = (((req.body ?? {}) as Json).items ?? []) as Json[];
-    if (!Array.isArray(items) || items.length === 0) return { status: 422, body: { status: 422, title: 'items are required' } };
-    for (const it of items) {
-      const p = [...products.values()].find((x) => x.sku === it.sku || x.id === it.product_id);
-      if (!p) return { status: 422, body: { status: 422, title: `unknown sku ${String(it.sku)}` } };
-      p.inventory_level = it.quantity;
-    }
-    return { status: 200, body: { transaction_id: newDeliveryId() } };
-  });
+  const catalog = bigcommerceCatalog(router, base, { products, nextId: () => nextId++, maxLimit });
 
   const http = await startHttpMock(router, (req) =>
     req.headers['x-auth-token'] === accessToken ? null : { status: 401, body: [{ status: 401, message: 'You are not authorized to access this resource.' }] },
@@ -246,12 +214,8 @@ export async function startBigCommerceMock(opts: BigCommerceMockOptions = {}): P
       o.refunded_amount = amount;
       o.status_id = toMinor(amount) >= toMinor(o.total_inc_tax as string) ? 4 : 14;
     }),
-    addProduct(spec: MockProductSpec) {
-      const id = nextId++;
-      const p = { id, name: spec.name, type: 'physical', sku: spec.sku, price: Number(spec.price), upc: '', gtin: spec.barcode ?? '', inventory_level: spec.stock ?? 0, inventory_tracking: spec.stock === undefined ? 'none' : 'product', variants: [] };
-      products.set(String(id), p);
-      return clone(p);
-    },
+    addProduct: catalog.addProduct,
+    catalogOf: catalog.catalogOf,
     async deliverWebhook(serverUrl, storeId, topic, order, o: DeliverOptions) {
       const url = webhookUrl(serverUrl, 'bigcommerce', storeId);
       if (o.duplicateOf) {

@@ -1,10 +1,12 @@
 /**
  * Plumbing shared by the mock platforms: a loopback HTTP server with a tiny router, a log of every
  * request it received, a monotonic clock, and signing helpers (HMAC-SHA256 base64, Standard Webhooks).
+ * Products and their catalogue routes: catalog.ts and <platform>-catalog.ts.
  */
 import { createHmac, randomUUID } from 'node:crypto';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
+import type { MockCatalogEntry, MockProductSpec } from './catalog.ts';
 
 export interface ReceivedRequest {
   method: string;
@@ -266,14 +268,7 @@ export function paginate<T>(items: T[], page: number, perPage: number): { slice:
 
 export type MockPlatformKind = 'shopify' | 'woocommerce' | 'bigcommerce';
 
-export interface MockProductSpec {
-  sku: string;
-  name: string;
-  /** Decimal string, e.g. "4.20". */
-  price: string;
-  barcode?: string;
-  stock?: number;
-}
+export type { MockCatalogEntry, MockProductSpec, MockVariantSpec } from './catalog.ts';
 
 /** A running mock platform. Orders are kept in the platform's own JSON shape. */
 export interface MockPlatform {
@@ -302,7 +297,10 @@ export interface MockPlatform {
   cancel(id: string): Record<string, unknown>;
   /** Records a refund of `amount` ("4.20") on the order; returns the order snapshot. */
   refund(id: string, amount: string): Record<string, unknown>;
+  /** Adds a product (with `variants`: a product whose variants have their own SKUs) and returns it. */
   addProduct(spec: MockProductSpec): Record<string, unknown>;
+  /** What the web store shows for a SKU: its listing's title and its price (null: not sold). */
+  catalogOf(sku: string): MockCatalogEntry | null;
   /** Posts a correctly signed webhook (or a forged one) for `order` to serverUrl/webhooks/<kind>/<storeId>. */
   deliverWebhook(serverUrl: string, storeId: string, topic: string, order: Record<string, unknown>, opts: DeliverOptions): Promise<Delivery>;
   /** Posts any body with any headers to the webhook URL (malformed deliveries). */

@@ -7,6 +7,7 @@
  *   const d = await shop.deliverWebhook(server.url, 's1', shop.topics.create, order, { secret: 'secret' });
  *   await shop.deliverWebhook(server.url, 's1', shop.topics.create, order, { secret: 'secret', duplicateOf: d }); // a retry
  *   shop.received   // every API request (method, path, query, headers, body): assert pushes here
+ *   shop.catalogOf('EPI-0001')   // {title, price, variant}: what the web store shows for a SKU
  *   await shop.close();
  */
 import { startBigCommerceMock, type BigCommerceMockOptions } from './bigcommerce.ts';
@@ -14,7 +15,7 @@ import type { MockPlatform, MockPlatformKind } from './common.ts';
 import { startShopifyMock, type ShopifyMockOptions } from './shopify.ts';
 import { startWooCommerceMock, type WooCommerceMockOptions } from './woocommerce.ts';
 
-export type { Delivery, DeliverOptions, MockPlatform, MockPlatformKind, MockProductSpec, OrderLineSpec, OrderSpec, ReceivedRequest } from './common.ts';
+export type { Delivery, DeliverOptions, MockCatalogEntry, MockPlatform, MockPlatformKind, MockProductSpec, MockVariantSpec, OrderLineSpec, OrderSpec, ReceivedRequest } from './common.ts';
 export { hmacBase64, standardWebhooksKey, webhookUrl } from './common.ts';
 export { BIGCOMMERCE_SECRET_HEADER } from './bigcommerce.ts';
 export { SHOPIFY_API_VERSION } from './shopify.ts';

@@ -9,13 +9,14 @@
  *   GET  /admin/api/2025-01/products.json?limit&page_info        → {products} (variants carry sku, barcode, inventory_item_id)
  *   GET  /admin/api/2025-01/locations.json                       → {locations}
  *   POST /admin/api/2025-01/inventory_levels/set.json {location_id, inventory_item_id, available}
- *   PUT  /admin/api/2025-01/variants/{id}.json {variant:{id, price}}
+ *   PUT  variants/{id}.json {variant:{id, price}}, PUT products/{id}.json {product:{id, title}}: shopify-catalog.ts
  * Auth: `X-Shopify-Access-Token`. Webhooks: X-Shopify-Hmac-Sha256 = base64 HMAC-SHA256(raw body, secret).
  */
 import {
   clone, decimal, hmacBase64, isoSeconds, MockRouter, MonotonicClock, newDeliveryId, postWebhook, startHttpMock, toMinor, webhookUrl,
-  type DeliverOptions, type MockPlatform, type MockProductSpec, type OrderSpec,
+  type DeliverOptions, type MockPlatform, type OrderSpec,
 } from './common.ts';
+import { shopifyCatalog } from './shopify-catalog.ts';
 import { fulfillmentOrdersFor, SHOPIFY_LOCATIONS, shopifyOrderRoutes } from './shopify-orders.ts';
 
 export const SHOPIFY_API_VERSION = '2025-01';
@@ -148,20 +149,8 @@ export async function startShopifyMock(opts: ShopifyMockOptions = {}): Promise<M
     return { status: 200, body: { inventory_level: { inventory_item_id: b.inventory_item_id, location_id: b.location_id, available: b.available, updated_at: isoSeconds(clock.next()) } } };
   });
 
-  router.on('PUT', `${base}/variants/:id.json`, (req) => {
-    const patch = (((req.body ?? {}) as Json).variant ?? null) as Json | null;
-    if (!patch || typeof patch.price !== 'string') return { status: 422, body: { errors: { price: ['is required'] } } };
-    for (const p of products.values()) {
-      const v = (p.variants as Json[]).find((x) => String(x.id) === req.params.id);
-      if (!v) continue;
-      v.price = patch.price;
-      p.updated_at = isoSeconds(clock.next());
-      return { status: 200, body: { variant: clone(v) } };
-    }
-    return { status: 404, body: { errors: 'Not Found' } };
-  });
-
   shopifyOrderRoutes(router, base, { orders, fulfillmentOrders, transactions, risks, clock, nextId: () => nextId++ });
+  const catalog = shopifyCatalog(router, base, { products, inventory, clock, nextId: () => nextId++ });
 
   const http = await startHttpMock(router, (req) =>
     req.headers['x-shopify-access-token'] === accessToken ? null : { status: 401, body: { errors: '[API] Invalid API key or access token (unrecognized login or wrong password)' } },
@@ -264,14 +253,8 @@ export async function startShopifyMock(opts: ShopifyMockOptions = {}): Promise<M
       transactions.set(id, [...(transactions.get(id) ?? []), tx]);
       o.financial_status = toMinor(amount) >= toMinor(o.total_price as string) ? 'refunded' : 'partially_refunded';
     }),
-    addProduct(spec: MockProductSpec) {
-      const id = String(nextId++);
-      const inventoryItemId = nextId++;
-      const p = { id: Number(id), title: spec.name, status: 'active', variants: [{ id: nextId++, product_id: Number(id), title: 'Default Title', sku: spec.sku, price: spec.price, barcode: spec.barcode ?? null, inventory_item_id: inventoryItemId, inventory_quantity: spec.stock ?? 0 }] };
-      products.set(id, p);
-      inventory.set(String(inventoryItemId), spec.stock ?? 0);
-      return clone(p);
-    },
+    addProduct: catalog.addProduct,
+    catalogOf: catalog.catalogOf,
     async deliverWebhook(serverUrl, storeId, topic, order, o: DeliverOptions) {
       if (o.duplicateOf) return postWebhook(webhookUrl(serverUrl, 'shopify', storeId), o.duplicateOf.rawBody, { ...o.duplicateOf.headers, 'X-Shopify-Webhook-Id': newDeliveryId() }, o.duplicateOf.deliveryId);
       const raw = JSON.stringify(order);

@@ -3,15 +3,16 @@
  *   GET  /orders?after&before&modified_after&modified_before&per_page&page  (X-WP-Total, X-WP-TotalPages)
  *   GET  /orders/{id}             PUT /orders/{id} {status?, customer_note?, …}
  *   notes and refunds: woocommerce-orders.ts
- *   GET  /products?per_page&page  PUT /products/{id} {manage_stock, stock_quantity}   POST /products/batch {update:[…]}
+ *   products and variations: woocommerce-catalog.ts
  * Dates: `*_gmt` fields are UTC without an offset ("2026-11-28T18:14:53"), as WooCommerce prints them.
  * Webhooks: X-WC-Webhook-Signature = base64 HMAC-SHA256(raw body, secret); a creation ping is the
  * unsigned form body `webhook_id=N`.
  */
 import {
   clone, decimal, hmacBase64, MockRouter, MonotonicClock, paginate, postWebhook, startHttpMock, toMinor, webhookUrl,
-  type DeliverOptions, type MockPlatform, type MockProductSpec, type OrderSpec,
+  type DeliverOptions, type MockPlatform, type OrderSpec,
 } from './common.ts';
+import { wooCatalog } from './woocommerce-catalog.ts';
 import { wooOrderRoutes } from './woocommerce-orders.ts';
 
 export interface WooCommerceMockOptions {
@@ -107,31 +108,7 @@ export async function startWooCommerceMock(opts: WooCommerceMockOptions = {}): P
 
   wooOrderRoutes(router, base, { orders, notes, refunds, clock, nextId: () => nextId++, gmt });
 
-  router.on('GET', `${base}/products`, (req) => list([...products.values()].map((p) => clone(p)), req.query));
-
-  function applyStock(id: string, patch: Json): Json | null {
-    const p = products.get(id);
-    if (!p) return null;
-    if (typeof patch.manage_stock === 'boolean') p.manage_stock = patch.manage_stock;
-    if (typeof patch.stock_quantity === 'number') {
-      p.stock_quantity = patch.stock_quantity;
-      p.stock_status = patch.stock_quantity > 0 ? 'instock' : 'outofstock';
-    }
-    for (const k of ['regular_price', 'price', 'name']) if (typeof patch[k] === 'string') p[k] = patch[k];
-    p.date_modified_gmt = gmt(clock.next());
-    return clone(p);
-  }
-
-  router.on('PUT', `${base}/products/:id`, (req) => {
-    const p = applyStock(req.params.id!, (req.body ?? {}) as Json);
-    return p ? { status: 200, body: p } : { status: 404, body: { code: 'woocommerce_rest_product_invalid_id', message: 'Invalid ID.', data: { status: 404 } } };
-  });
-
-  router.on('POST', `${base}/products/batch`, (req) => {
-    const updates = (((req.body ?? {}) as Json).update ?? []) as Json[];
-    const out = updates.map((u) => applyStock(String(u.id), u) ?? { id: u.id, error: { code: 'woocommerce_rest_product_invalid_id', message: 'Invalid ID.' } });
-    return { status: 200, body: { update: out } };
-  });
+  const catalog = wooCatalog(router, base, { products, clock, nextId: () => nextId++, gmt, list });
 
   const http = await startHttpMock(router, (req) => {
     const q = req.query;
@@ -232,16 +209,8 @@ export async function startWooCommerceMock(opts: WooCommerceMockOptions = {}): P
       (o.refunds as Json[]).push({ id: nextId++, reason: 'refund', total: `-${amount}` });
       if (toMinor(amount) >= toMinor(o.total as string)) o.status = 'refunded';
     }),
-    addProduct(spec: MockProductSpec) {
-      const id = nextId++;
-      const p = {
-        id, name: spec.name, slug: spec.sku.toLowerCase(), type: 'simple', status: 'publish', sku: spec.sku, price: spec.price, regular_price: spec.price,
-        manage_stock: spec.stock !== undefined, stock_quantity: spec.stock ?? null, stock_status: (spec.stock ?? 0) > 0 ? 'instock' : 'outofstock',
-        global_unique_id: spec.barcode ?? '', date_modified_gmt: gmt(clock.next()),
-      };
-      products.set(String(id), p);
-      return clone(p);
-    },
+    addProduct: catalog.addProduct,
+    catalogOf: catalog.catalogOf,
     async deliverWebhook(serverUrl, storeId, topic, order, o: DeliverOptions) {
       const url = webhookUrl(serverUrl, 'woocommerce', storeId);
       if (o.duplicateOf) return postWebhook(url, o.duplicateOf.rawBody, o.duplicateOf.headers, o.duplicateOf.deliveryId);

@@ -91,3 +91,41 @@ export function productResult(platform: string, sku: string, done: string[], alr
 export function nameKept(title: unknown, productId: unknown): string {
   return typeof title === 'string' && title !== '' ? `name kept: variant of "${title}" (product ${String(productId)})` : `name kept: variant of product ${String(productId)}`;
 }
+
+/** What a platform shows for a SKU before a product push: its price and name, and the listing it shares. */
+export interface ProductShown {
+  price: unknown;
+  name: unknown;
+  /** The product whose listing the SKU shares with other variants (its name is then left alone); null: the SKU's own. */
+  sharedWith: { title: unknown; productId: unknown } | null;
+}
+
+/**
+ * The body of a product write where price and name go in one request (WooCommerce, BigCommerce):
+ * only the fields that changed and that the platform does not already show (on a verified
+ * attempt), the price under the platform's field name; a shared listing's name is kept.
+ */
+export function productBody(ctx: PushContext, payload: PricePayload, shown: ProductShown, price: { field: string; value: string | number }): { body: Record<string, unknown>; already: string[]; kept: string[] } {
+  const want = productChanges(payload);
+  const body: Record<string, unknown> = {};
+  const already: string[] = [];
+  const kept: string[] = [];
+  if (want.price) {
+    if (ctx.verify && samePrice(shown.price, payload.price, payload.currency)) already.push(decimalPrice(payload.price, payload.currency));
+    else body[price.field] = price.value;
+  }
+  if (want.name) {
+    if (shown.sharedWith !== null) kept.push(nameKept(shown.sharedWith.title, shown.sharedWith.productId));
+    else if (ctx.verify && shown.name === payload.name) already.push(`the name "${payload.name}"`);
+    else body['name'] = payload.name;
+  }
+  return { body, already, kept };
+}
+
+/** What a product write set, in the shared wording: `<price field> <price> set (<what>)`, `name "<name>" set (<what>)`. */
+export function productDone(body: Record<string, unknown>, payload: PricePayload, priceLabel: string, what: string): string[] {
+  const done: string[] = [];
+  if (body[priceLabel] !== undefined) done.push(`${priceLabel} ${decimalPrice(payload.price, payload.currency)} set (${what})`);
+  if (body['name'] !== undefined) done.push(`name "${payload.name}" set (${what})`);
+  return done;
+}

@@ -15,7 +15,7 @@
 import type { PricePayload, StockLevelPayload } from '../../outbound/jobs.ts';
 import { PushError } from '../../outbound/http.ts';
 import {
-  decimalPrice, nameKept, productChanges, productResult, samePrice, type PlatformPusher, type PushContext, type PushOutcome,
+  decimalPrice, productBody, productDone, productResult, type PlatformPusher, type PushContext, type PushOutcome,
 } from '../../outbound/push-types.ts';
 import { bigcommerceOrderEvent } from './push-orders.ts';
 
@@ -88,37 +88,20 @@ export const bigcommercePush: PlatformPusher = {
   async price(ctx: PushContext, payload: PricePayload): Promise<PushOutcome> {
     const ref = await catalogRef(ctx, payload.sku);
     if (!ref) return { result: `SKU ${payload.sku} is not sold on BigCommerce: nothing to push`, skipped: true };
-    const want = productChanges(payload);
     const price = decimalPrice(payload.price, payload.currency);
-    const body: Json = {};
-    const already: string[] = [];
-    const kept: string[] = [];
-    if (want.price) {
-      if (ctx.verify && samePrice(ref.price, payload.price, payload.currency)) already.push(price);
-      else body.price = Number(price);
-    }
-    if (want.name) {
-      if (ref.variantId !== null) kept.push(nameKept(ref.name, ref.productId));
-      else if (ctx.verify && ref.name === payload.name) already.push(`the name "${payload.name}"`);
-      else body.name = payload.name;
-    }
-    const done: string[] = [];
+    const shown = { price: ref.price, name: ref.name, sharedWith: ref.variantId === null ? null : { title: ref.name, productId: ref.productId } };
+    const { body, already, kept } = productBody(ctx, payload, shown, { field: 'price', value: Number(price) });
+    let done: string[] = [];
     if (Object.keys(body).length > 0) {
       const onProduct = ref.variantId === null;
       const path = onProduct ? `/v3/catalog/products/${ref.productId}` : `/v3/catalog/products/${ref.productId}/variants/${ref.variantId}`;
-      const res = await ctx.api.call('PUT', path, { body, idempotencyKey: ctx.key(onProduct ? 'product' : 'price'), ...(body.name !== undefined ? { accept: [409] } : {}) });
+      const res = await ctx.api.call('PUT', path, { body, idempotencyKey: ctx.key(onProduct ? 'product' : 'price'), ...(body['name'] !== undefined ? { accept: [409] } : {}) });
       if (res.status === 409) {
         throw new PushError(`bigcommerce PUT ${path}: HTTP 409: the name "${payload.name}" is refused, most likely another product already has it (names are unique in a BigCommerce store)`, true, 409);
       }
-      const what = onProduct ? `product ${ref.productId}` : `variant ${ref.variantId}`;
-      if (body.price !== undefined) {
-        done.push(`price ${price} set (${what})`);
-        ref.price = body.price;
-      }
-      if (body.name !== undefined) {
-        done.push(`name "${payload.name}" set (${what})`);
-        ref.name = payload.name;
-      }
+      done = productDone(body, payload, 'price', onProduct ? `product ${ref.productId}` : `variant ${ref.variantId}`);
+      if (body['price'] !== undefined) ref.price = body['price'];
+      if (body['name'] !== undefined) ref.name = payload.name;
     }
     return productResult('BigCommerce', payload.sku, done, already, kept);
   },

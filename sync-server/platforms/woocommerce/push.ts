@@ -12,7 +12,7 @@
  */
 import type { PricePayload, StockLevelPayload } from '../../outbound/jobs.ts';
 import type { PlatformPusher, PushContext, PushOutcome } from '../../outbound/push-types.ts';
-import { decimalPrice, nameKept, productChanges, productResult, samePrice } from '../../outbound/push-types.ts';
+import { decimalPrice, productBody, productDone, productResult } from '../../outbound/push-types.ts';
 import { woocommerceOrderEvent } from './push-orders.ts';
 
 type Json = Record<string, unknown>;
@@ -68,34 +68,17 @@ export const woocommercePush: PlatformPusher = {
       ref = { id: product.id as number, parentId: parent > 0 ? parent : null, regularPrice: product.regular_price, name: product.name };
       refs.set(payload.sku, ref);
     }
-    const want = productChanges(payload);
     const price = decimalPrice(payload.price, payload.currency);
-    const body: Json = {};
-    const already: string[] = [];
-    const kept: string[] = [];
-    if (want.price) {
-      if (ctx.verify && samePrice(ref.regularPrice, payload.price, payload.currency)) already.push(price);
-      else body.regular_price = price;
-    }
-    if (want.name) {
-      if (ref.parentId !== null) kept.push(nameKept(null, ref.parentId));
-      else if (ctx.verify && ref.name === payload.name) already.push(`the name "${payload.name}"`);
-      else body.name = payload.name;
-    }
-    const done: string[] = [];
+    const shown = { price: ref.regularPrice, name: ref.name, sharedWith: ref.parentId === null ? null : { title: null, productId: ref.parentId } };
+    const { body, already, kept } = productBody(ctx, payload, shown, { field: 'regular_price', value: price });
+    let done: string[] = [];
     if (Object.keys(body).length > 0) {
       // The API documents variation writes under their parent; PUT /products/{id} is for products.
       const path = ref.parentId === null ? `/products/${ref.id}` : `/products/${ref.parentId}/variations/${ref.id}`;
       await ctx.api.call('PUT', path, { body, idempotencyKey: ctx.key(ref.parentId === null ? 'product' : 'price') });
-      const what = ref.parentId === null ? `product ${ref.id}` : `variation ${ref.id}`;
-      if (body.regular_price !== undefined) {
-        done.push(`regular_price ${price} set (${what})`);
-        ref.regularPrice = price;
-      }
-      if (body.name !== undefined) {
-        done.push(`name "${payload.name}" set (${what})`);
-        ref.name = payload.name;
-      }
+      done = productDone(body, payload, 'regular_price', ref.parentId === null ? `product ${ref.id}` : `variation ${ref.id}`);
+      if (body['regular_price'] !== undefined) ref.regularPrice = price;
+      if (body['name'] !== undefined) ref.name = payload.name;
     }
     return productResult('WooCommerce', payload.sku, done, already, kept);
   },

@@ -10,6 +10,7 @@ import {
   mergeCustomers as mergeProfiles,
   validateCustomerDraft,
   type CustomerDraft,
+  type CustomerFields,
   type CustomerProblem,
 } from '../domain/customer.ts';
 import type { CustomerDoc } from '../domain/documents.ts';
@@ -72,13 +73,32 @@ async function commitRevision(port: SyncPort, id: string, build: (current: Custo
   return err({ kind: 'not_saved', message: messageOf(lastError) });
 }
 
+/** The fields a profile form edits. */
+const FORM_FIELDS = ['name', 'email', 'phone', 'address', 'vatNumber', 'note'] as const;
+
+/**
+ * The form's fields laid over the latest revision: only those that differ from what the form was
+ * opened on (`base`). A field another register changed meanwhile, and that this form left alone, keeps
+ * the other register's value instead of the stale one the form still showed.
+ */
+function fieldsOverLatest(fields: CustomerFields, base: CustomerDoc | undefined, current: CustomerDoc): CustomerFields {
+  if (base === undefined) return fields;
+  const out: Record<string, unknown> = {};
+  for (const key of FORM_FIELDS) {
+    const edited = JSON.stringify(fields[key]) !== JSON.stringify(base[key]);
+    const value = edited ? fields[key] : current[key];
+    if (value !== undefined) out[key] = value;
+  }
+  return out as unknown as CustomerFields;
+}
+
 /**
  * Creates (no _id) or edits (with _id) a profile. `allowDuplicate` creates even when the email is
- * already used by another profile.
+ * already used by another profile. `base`: the revision the edit form was opened on.
  */
 export async function saveCustomer(
   draft: CustomerDraft,
-  options: { allowDuplicate?: boolean } = {},
+  options: { allowDuplicate?: boolean; base?: CustomerDoc } = {},
   deps?: Partial<CommandDeps>,
 ): Promise<Result<CustomerDoc, SaveCustomerRefusal>> {
   const d = withDefaults(deps);
@@ -90,7 +110,7 @@ export async function saveCustomer(
 
   if (draft._id) {
     // An edit that gives the profile an email another one has is allowed: it becomes a proposal.
-    return commitRevision(d.port(), draft._id, (current) => stampWrite(buildCustomer(fields, at, current), current, node, Date.parse(at)));
+    return commitRevision(d.port(), draft._id, (current) => stampWrite(buildCustomer(fieldsOverLatest(fields, options.base, current), at, current), current, node, Date.parse(at)));
   }
   if (fields.email && !options.allowDuplicate) {
     const existing = await customersWithEmail(fields.email);

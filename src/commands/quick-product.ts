@@ -8,7 +8,8 @@ import { productId, productProblems } from '../domain/catalog.ts';
 import type { ProductDoc, VatRateBp } from '../domain/documents.ts';
 import type { Money } from '../domain/money.ts';
 import { err, ok, type Result } from '../domain/result.ts';
-import { findProductByCode, getStoreSettings } from '../store/queries.ts';
+import { stampWrite } from '../domain/field-clock.ts';
+import { findProductByCode, getPairing, getStoreSettings } from '../store/queries.ts';
 import { withDefaults, type CommandDeps } from './deps.ts';
 
 export interface QuickProductInput {
@@ -39,7 +40,8 @@ export async function createQuickProduct(input: QuickProductInput, deps?: Partia
   const sku = quickSku(barcode);
   const existing = await findProductByCode(barcode);
   if (existing) return err({ kind: 'exists', sku: existing.sku });
-  const doc: ProductDoc = {
+  const at = d.now();
+  const created: ProductDoc = {
     _id: productId(sku),
     type: 'product',
     sku,
@@ -51,8 +53,10 @@ export async function createQuickProduct(input: QuickProductInput, deps?: Partia
     currency: settings.currency,
     category: 'Création rapide',
     stockTracked: false,
-    updatedAt: d.now().toISOString(),
+    updatedAt: at.toISOString(),
   };
+  // Stamped like every product write, so two registers creating it offline merge field-wise (ADR 0015).
+  const doc = stampWrite(created, undefined, (await getPairing())?.registerId ?? 'unpaired', at.getTime());
   const problems = productProblems(doc);
   if (problems.length > 0) return err({ kind: 'invalid', problems });
   try {

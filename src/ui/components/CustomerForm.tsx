@@ -48,7 +48,7 @@ export function CustomerForm(props: CustomerFormProps): JSX.Element {
     setSaving(true);
     setError(null);
     try {
-      const r = await saveCustomer(draft(), { allowDuplicate });
+      const r = await saveCustomer(draft(), { allowDuplicate, ...(c ? { base: c } : {}) });
       if (r.ok) {
         setProblems([]);
         setExisting(null);

@@ -66,6 +66,21 @@ describe('saveCustomer', () => {
     expect((await getCustomer(created.value._id))?.name).toBe('Paul Martin');
     expect(await saveCustomer({ name: '', email: 'bad' }, {}, deps())).toEqual({ ok: false, error: { kind: 'invalid', problems: ['name_required', 'email_invalid'] } });
   });
+
+  it('a form opened before another edit changes only its own fields: the other edit is kept', async () => {
+    const created = await saveCustomer({ name: 'Paul', email: 'paul@old.fr', note: 'Client fidèle' }, {}, deps());
+    if (!created.ok) throw new Error('create');
+    const base = created.value;
+    // Meanwhile (another register, replicated): a new email.
+    const other = await saveCustomer({ _id: base._id, name: 'Paul', email: 'paul@new.fr', note: 'Client fidèle' }, { base }, deps());
+    expect(other.ok).toBe(true);
+    // This form still shows the old email; the cashier adds a phone and clears the note.
+    const saved = await saveCustomer({ _id: base._id, name: 'Paul', email: 'paul@old.fr', phone: '0601020304', note: '' }, { base }, deps());
+    if (!saved.ok) throw new Error('save');
+    expect(saved.value).toMatchObject({ email: 'paul@new.fr', phone: '+33601020304' });
+    expect(saved.value.note).toBeUndefined();
+    expect(await getCustomer(base._id)).toMatchObject({ email: 'paul@new.fr', phone: '+33601020304' });
+  });
 });
 
 describe('mergeCustomers', () => {

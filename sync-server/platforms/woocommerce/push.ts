@@ -2,7 +2,8 @@
  * Pushes to WooCommerce (REST API v3, the link's apiUrl ending in /wp-json/wc/v3):
  *
  *   stock level       PUT /products/{id} {manage_stock:true, stock_quantity}
- *                     (the product found with GET /products?sku=…, matched exactly on sku)
+ *                     (the product found with GET /products?sku=…, matched exactly on sku); a variation's
+ *                     SKU: PUT /products/{parent_id}/variations/{id}, as for prices
  *   web order events  push-orders.ts (parcel notes, completed, payment, refunds, cancellation)
  *   price and name    PUT /products/{id} {regular_price, name} for a product's own SKU (the product found by
  *                     SKU as for stock levels); a variation's SKU (GET /products?sku= also finds variations)
@@ -37,46 +38,51 @@ async function productBySku(ctx: PushContext, sku: string): Promise<Json | null>
   return null;
 }
 
+/**
+ * The SKU's catalogue entry, memoised for the run; read again on a verified attempt (`product` is then
+ * what WooCommerce shows now). Null when no product or variation has the SKU.
+ */
+async function catalogRef(ctx: PushContext, sku: string): Promise<{ ref: CatalogRef; product: Json | null } | null> {
+  const memo = ctx.memo.get('woocommerce:catalog') as Map<string, CatalogRef> | undefined;
+  const refs = memo ?? new Map<string, CatalogRef>();
+  if (!memo) ctx.memo.set('woocommerce:catalog', refs);
+  const known = refs.get(sku);
+  if (known && !ctx.verify) return { ref: known, product: null };
+  const product = await productBySku(ctx, sku);
+  if (!product) return null;
+  const parent = product.type === 'variation' ? Number(product.parent_id) : 0;
+  const ref = { id: product.id as number, parentId: parent > 0 ? parent : null, regularPrice: product.regular_price, name: product.name };
+  refs.set(sku, ref);
+  return { ref, product };
+}
+
+/** The API documents variation writes under their parent; PUT /products/{id} is for products. */
+const writePath = (ref: CatalogRef): string => (ref.parentId === null ? `/products/${ref.id}` : `/products/${ref.parentId}/variations/${ref.id}`);
+const described = (ref: CatalogRef): string => (ref.parentId === null ? `product ${ref.id}` : `variation ${ref.id}`);
+
 export const woocommercePush: PlatformPusher = {
   async stockLevel(ctx: PushContext, payload: StockLevelPayload): Promise<PushOutcome> {
-    const memo = ctx.memo.get('woocommerce:products') as Map<string, number> | undefined;
-    const products = memo ?? new Map<string, number>();
-    if (!memo) ctx.memo.set('woocommerce:products', products);
-    let id = products.get(payload.sku);
-    if (id === undefined || ctx.verify) {
-      const product = await productBySku(ctx, payload.sku);
-      if (!product) return { result: `SKU ${payload.sku} is not sold on WooCommerce: nothing to push`, skipped: true };
-      id = product.id as number;
-      products.set(payload.sku, id);
-      if (ctx.verify && product.manage_stock === true && product.stock_quantity === payload.available) {
-        return { result: `WooCommerce already shows ${payload.available} for ${payload.sku}`, skipped: true };
-      }
+    const found = await catalogRef(ctx, payload.sku);
+    if (!found) return { result: `SKU ${payload.sku} is not sold on WooCommerce: nothing to push`, skipped: true };
+    const { ref, product } = found;
+    if (ctx.verify && product?.manage_stock === true && product.stock_quantity === payload.available) {
+      return { result: `WooCommerce already shows ${payload.available} for ${payload.sku}`, skipped: true };
     }
-    await ctx.api.call('PUT', `/products/${id}`, { body: { manage_stock: true, stock_quantity: payload.available }, idempotencyKey: ctx.key('stock') });
-    return { result: `stock_quantity ${payload.available} set for ${payload.sku} (product ${id})` };
+    await ctx.api.call('PUT', writePath(ref), { body: { manage_stock: true, stock_quantity: payload.available }, idempotencyKey: ctx.key('stock') });
+    return { result: `stock_quantity ${payload.available} set for ${payload.sku} (${described(ref)})` };
   },
 
   async price(ctx: PushContext, payload: PricePayload): Promise<PushOutcome> {
-    const memo = ctx.memo.get('woocommerce:catalog') as Map<string, CatalogRef> | undefined;
-    const refs = memo ?? new Map<string, CatalogRef>();
-    if (!memo) ctx.memo.set('woocommerce:catalog', refs);
-    let ref = refs.get(payload.sku);
-    if (!ref || ctx.verify) {
-      const product = await productBySku(ctx, payload.sku);
-      if (!product) return { result: `SKU ${payload.sku} is not sold on WooCommerce: nothing to push`, skipped: true };
-      const parent = product.type === 'variation' ? Number(product.parent_id) : 0;
-      ref = { id: product.id as number, parentId: parent > 0 ? parent : null, regularPrice: product.regular_price, name: product.name };
-      refs.set(payload.sku, ref);
-    }
+    const found = await catalogRef(ctx, payload.sku);
+    if (!found) return { result: `SKU ${payload.sku} is not sold on WooCommerce: nothing to push`, skipped: true };
+    const { ref } = found;
     const price = decimalPrice(payload.price, payload.currency);
     const shown = { price: ref.regularPrice, name: ref.name, sharedWith: ref.parentId === null ? null : { title: null, productId: ref.parentId } };
     const { body, already, kept } = productBody(ctx, payload, shown, { field: 'regular_price', value: price });
     let done: string[] = [];
     if (Object.keys(body).length > 0) {
-      // The API documents variation writes under their parent; PUT /products/{id} is for products.
-      const path = ref.parentId === null ? `/products/${ref.id}` : `/products/${ref.parentId}/variations/${ref.id}`;
-      await ctx.api.call('PUT', path, { body, idempotencyKey: ctx.key(ref.parentId === null ? 'product' : 'price') });
-      done = productDone(body, payload, 'regular_price', ref.parentId === null ? `product ${ref.id}` : `variation ${ref.id}`);
+      await ctx.api.call('PUT', writePath(ref), { body, idempotencyKey: ctx.key(ref.parentId === null ? 'product' : 'price') });
+      done = productDone(body, payload, 'regular_price', described(ref));
       if (body['regular_price'] !== undefined) ref.regularPrice = price;
       if (body['name'] !== undefined) ref.name = payload.name;
     }

@@ -7,7 +7,7 @@
  *    BigCommerce PUT /v3/catalog/products/{id} {price, name});
  *  - a second revision carrying the same name and price pushes nothing;
  *  - a SKU that is one variant of a product with several gets its price, and the shared product's
- *    title is left alone ("name kept: variant of …");
+ *    title is left alone ("name kept: variant of …"); a WooCommerce variation's stock goes to the variation;
  *  - an attempt after a failure re-reads the platform and sends only what it does not show yet;
  *  - a rename still waiting to go out (the platform is down) and a later price change go out together;
  *  - BigCommerce refusing a name another of its products has (names are unique there) is final;
@@ -20,7 +20,7 @@ import { parseQueueJobDoc } from '../../../src/domain/outbound-documents.ts';
 import { startFaultProxy, type FaultProxy } from '../../support/fault-proxy.ts';
 import { startMockPlatform, type MockPlatform } from '../../support/mock-platforms/index.ts';
 import { startServer, type Pairing, type RunningServer } from '../../support/server.ts';
-import { adminPut, FAST_OUTBOUND_ENV, linkPlatforms, outboundJobs, productDoc, proxiedLink, registerPut, sleep, waitFor, writes, type JobView } from './helpers.ts';
+import { adminPut, FAST_OUTBOUND_ENV, linkPlatforms, outboundJobs, productDoc, proxiedLink, registerPut, sleep, stockCount, waitFor, writes, type JobView } from './helpers.ts';
 
 const STORE = 'renames';
 const KINDS = ['shopify', 'woocommerce', 'bigcommerce'] as const;
@@ -156,6 +156,18 @@ describe('product push (name and price)', () => {
     expect(catalogWrites('woocommerce').at(-1)!.body).toEqual({ regular_price: '16.50' });
     expect(catalogWrites('bigcommerce').at(-1)!.path).toMatch(/\/v3\/catalog\/products\/\d+\/variants\/\d+$/);
     expect(catalogWrites('bigcommerce').at(-1)!.body).toEqual({ price: 16.5 });
+  });
+
+  it('sets a variation\'s stock on the variation (WooCommerce documents it under its parent)', async () => {
+    const before = writes(mocks.woocommerce).length;
+    await registerPut(reg, stockCount(reg.registerId, 'TS-M', 6));
+    const sent = await waitFor('the variation\'s stock pushed to WooCommerce', () => {
+      const w = writes(mocks.woocommerce).slice(before).filter((r) => 'stock_quantity' in ((r.body ?? {}) as object));
+      return w.length > 0 ? w : null;
+    });
+    expect(sent).toHaveLength(1);
+    expect(sent[0]!.path).toMatch(/\/products\/\d+\/variations\/\d+$/);
+    expect(sent[0]!.body).toEqual({ manage_stock: true, stock_quantity: 6 });
   });
 
   it('re-reads the platform after a failed attempt and sends only what it does not show yet', async () => {

@@ -42,9 +42,11 @@ export class ConflictMerger {
       this.again = true;
       return this.running;
     }
-    const job = this.passes().finally(() => {
+    const idle = (): void => {
       if (this.running === job) this.running = null;
-    });
+    };
+    // Started a tick later, so that `job` is assigned before the passes can compare against it.
+    const job: Promise<void> = Promise.resolve().then(() => this.passes(idle));
     this.running = job;
     return job;
   }
@@ -53,16 +55,26 @@ export class ConflictMerger {
     while (this.running !== null) await this.running;
   }
 
-  private async passes(): Promise<void> {
-    do {
-      this.again = false;
-      try {
-        await this.pass();
-      } catch (e) {
-        console.error('[sync] conflict merge failed', e);
-        return;
+  /**
+   * Passes until one ends with no wake during it. Idle is marked in the same tick as that last check
+   * (`finally` runs as the function returns): a wake a microtask later starts a new run instead of
+   * joining one that has already finished (the projection pump had that bug).
+   */
+  private async passes(idle: () => void): Promise<void> {
+    try {
+      for (;;) {
+        this.again = false;
+        try {
+          await this.pass();
+        } catch (e) {
+          console.error('[sync] conflict merge failed', e);
+          return;
+        }
+        if (!this.again || this.stopped) return;
       }
-    } while (this.again && !this.stopped);
+    } finally {
+      idle();
+    }
   }
 
   private async pass(): Promise<void> {

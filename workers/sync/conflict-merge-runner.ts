@@ -2,9 +2,10 @@
  * Keeps a replica free of conflicting revisions of mutable documents while sync runs: a full sweep
  * when started (conflicts may have arrived while the register was closed), then, woken by the
  * replica's changes, the documents changed since the last pass. Calls during a pass coalesce into
- * one more pass, as the projection pump's do. Its writes replicate like any other document.
+ * one more pass, as the projection pump's do (coalesced-passes.ts). Its writes replicate like any other document.
  */
 import type PouchDB from 'pouchdb-browser';
+import { CoalescedPasses } from './coalesced-passes.ts';
 import { resolveChangesSince, sweepConflicts, type ConflictReplica, type MergeReport, type Seq } from './conflict-merge.ts';
 
 /** Starts watching the replica's changes; returns how to stop. */
@@ -13,10 +14,9 @@ export type Watch = (wake: () => void) => () => void;
 export class ConflictMerger {
   /** Where the next pass reads the changes feed from; null until the start sweep has succeeded. */
   private seq: Seq | null = null;
-  private running: Promise<void> | null = null;
-  private again = false;
   private stopped = false;
   private unwatch: (() => void) | null = null;
+  private readonly passes = new CoalescedPasses<void>(() => this.safePass(), () => undefined, () => !this.stopped);
 
   constructor(
     private readonly replica: ConflictReplica,
@@ -38,42 +38,18 @@ export class ConflictMerger {
 
   /** One pass (or joins the one in progress and asks for another); failures are logged, the next wake retries. */
   run(): Promise<void> {
-    if (this.running !== null) {
-      this.again = true;
-      return this.running;
-    }
-    const idle = (): void => {
-      if (this.running === job) this.running = null;
-    };
-    // Started a tick later, so that `job` is assigned before the passes can compare against it.
-    const job: Promise<void> = Promise.resolve().then(() => this.passes(idle));
-    this.running = job;
-    return job;
+    return this.passes.run();
   }
 
-  async idle(): Promise<void> {
-    while (this.running !== null) await this.running;
+  idle(): Promise<void> {
+    return this.passes.idle();
   }
 
-  /**
-   * Passes until one ends with no wake during it. Idle is marked in the same tick as that last check
-   * (`finally` runs as the function returns): a wake a microtask later starts a new run instead of
-   * joining one that has already finished (the projection pump had that bug).
-   */
-  private async passes(idle: () => void): Promise<void> {
+  private async safePass(): Promise<void> {
     try {
-      for (;;) {
-        this.again = false;
-        try {
-          await this.pass();
-        } catch (e) {
-          console.error('[sync] conflict merge failed', e);
-          return;
-        }
-        if (!this.again || this.stopped) return;
-      }
-    } finally {
-      idle();
+      await this.pass();
+    } catch (e) {
+      console.error('[sync] conflict merge failed', e);
     }
   }
 

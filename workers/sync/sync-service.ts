@@ -1,7 +1,8 @@
 /**
  * The SyncPort the worker exposes over Comlink: owns the replica, the projection pump and the
  * connection of the current pairing. Methods are safe to call in any order (start twice, stop when
- * stopped); the ones that need a replica say so plainly when sync has not been started.
+ * stopped); the ones that need a replica wait for a start in progress, and say so plainly when sync
+ * has not been started.
  */
 import type { StoreDoc } from '../../src/domain/documents.ts';
 import { readModelDb, type ReadModelDb } from '../../src/store/schema.ts';
@@ -23,6 +24,9 @@ interface Session {
   connection: Connection;
 }
 
+/** How long a call needing the replica waits for the page to start sync before saying it is not started. */
+const START_GRACE_MS = 10_000;
+
 /** Same replica, same server, same token: starting again is a no-op rather than a reconnect storm. */
 function sessionKey(p: Pairing): string {
   return JSON.stringify([replicaName(p), p.serverUrl, p.dbName, p.token]);
@@ -31,6 +35,8 @@ function sessionKey(p: Pairing): string {
 export function createSyncService(db: ReadModelDb = readModelDb()): SyncPort {
   const status = new StatusWriter(db);
   let session: Session | null = null;
+  /** Calls waiting for a session to exist (see requireSession). */
+  const waiting: Array<() => void> = [];
   // start/stop are serialised: a stop racing a start must not leave a half-open replica behind.
   let lifecycle: Promise<unknown> = Promise.resolve();
   const serial = <T>(task: () => Promise<T>): Promise<T> => {
@@ -39,7 +45,22 @@ export function createSyncService(db: ReadModelDb = readModelDb()): SyncPort {
     return next;
   };
 
-  function requireSession(): Session {
+  /**
+   * The session, once any start or stop in progress has finished: a sale rung up or an order scanned
+   * the moment the page has (re)loaded waits for the replica to open instead of being refused.
+   */
+  async function requireSession(): Promise<Session> {
+    await lifecycle;
+    // Just after a reload the page may not have asked for the start yet (it first takes the register's lock).
+    if (session === null) await new Promise<void>((resolve) => {
+      const done = (): void => {
+        clearTimeout(timer);
+        resolve();
+      };
+      const timer = setTimeout(done, START_GRACE_MS);
+      waiting.push(done);
+    });
+    await lifecycle;
     if (session === null) throw new Error('Sync is not started: pair the register first.');
     return session;
   }
@@ -78,6 +99,7 @@ export function createSyncService(db: ReadModelDb = readModelDb()): SyncPort {
         merger.start();
         const connection = new Connection(pairing, replica, db, status);
         session = { key: sessionKey(pairing), replica, pump, merger, connection };
+        for (const wake of waiting.splice(0)) wake();
         // Connecting can take seconds (or never happen offline): start() must not wait for it.
         void connection.connect();
       }),
@@ -85,25 +107,25 @@ export function createSyncService(db: ReadModelDb = readModelDb()): SyncPort {
     stop: () => serial(stopSession),
 
     async commit(doc: StoreDoc): Promise<CommitResult> {
-      const result = await commitDoc(requireSession().replica, db, doc);
+      const result = await commitDoc((await requireSession()).replica, db, doc);
       void status.refresh();
       return result;
     },
 
     async remove(id: string, rev?: string): Promise<CommitResult> {
-      const result = await removeAndRecord(requireSession().replica, db, id, rev);
+      const result = await removeAndRecord((await requireSession()).replica, db, id, rev);
       void status.refresh();
       return result;
     },
 
-    lastReceiptNumber: (registerId) => lastReceiptNumberIn(requireSession().replica, registerId),
+    lastReceiptNumber: async (registerId) => lastReceiptNumberIn((await requireSession()).replica, registerId),
 
-    lastZNumber: (registerId) => lastZNumberIn(requireSession().replica, registerId),
+    lastZNumber: async (registerId) => lastZNumberIn((await requireSession()).replica, registerId),
 
-    lastJournalEntry: (registerId) => lastJournalEntryIn(requireSession().replica, registerId),
+    lastJournalEntry: async (registerId) => lastJournalEntryIn((await requireSession()).replica, registerId),
 
     async readModelCaughtUp() {
-      await requireSession().pump.run();
+      await (await requireSession()).pump.run();
     },
 
     status: (): Promise<SyncStatus> => status.read(),
@@ -113,7 +135,7 @@ export function createSyncService(db: ReadModelDb = readModelDb()): SyncPort {
     },
 
     async rebuildReadModel() {
-      const documents = await requireSession().pump.rebuild();
+      const documents = await (await requireSession()).pump.rebuild();
       return { documents };
     },
   };

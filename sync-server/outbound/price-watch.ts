@@ -14,8 +14,8 @@ import { createHash } from 'node:crypto';
 import type { ProductDoc } from '../../src/domain/documents.ts';
 import type { StoreDb } from '../db/backend.ts';
 import type { PushLink } from './http.ts';
-import { idPart, platformJobId, PRODUCT_PUSH_FIELDS, type PricePayload, type ProductPushField } from './jobs.ts';
-import { isNotFound, type CoalescedBase, type JobStore } from './queue.ts';
+import { idPart, PRODUCT_PUSH_FIELDS, type PricePayload, type ProductPushField } from './jobs.ts';
+import { coalescedBase, isNotFound, type JobStore } from './queue.ts';
 
 /** "3-abc…" → 3 (0 when absent). */
 export function revGeneration(rev: string | undefined): number {
@@ -131,15 +131,7 @@ export class PriceWatch {
       changed: PRODUCT_PUSH_FIELDS.filter((f) => change.changed.has(f)), rev,
     };
     for (const link of links) {
-      const base: CoalescedBase = {
-        _id: platformJobId(link.platform, 'price', idPart(product.sku)),
-        type: 'outbound_job',
-        channel: 'platform',
-        platform: link.platform,
-        shop: link.shop,
-        kind: 'price',
-        maxAttempts,
-      };
+      const base = coalescedBase(link, 'price', product.sku, maxAttempts);
       const key = `${link.platform}:price:${idPart(product.sku)}:${product.price}:${nameTag(product.name)}:${idPart(rev)}`;
       const r = await jobs.upsertPrice(base, payload, () => key);
       if (r !== 'unchanged') n++;

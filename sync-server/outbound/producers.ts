@@ -27,10 +27,10 @@ import type { MailRequestDoc, StoreSettingsDoc, WebOrderDoc, WebOrderEventDoc } 
 import type { StoreDb } from '../db/backend.ts';
 import { AutoCancel } from './auto-cancel.ts';
 import type { PushLink } from './http.ts';
-import { idPart, mailJobId, platformJobId, type MailJobDoc } from './jobs.ts';
+import { idPart, mailJobId, type MailJobDoc } from './jobs.ts';
 import { eventJobs, newOrderJob, type OrderJobContext } from './order-jobs.ts';
 import { PriceWatch } from './price-watch.ts';
-import { JobStore, type CoalescedBase } from './queue.ts';
+import { coalescedBase, JobStore } from './queue.ts';
 import { StockLedger } from './stock-ledger.ts';
 
 export { parseWebOrderId, pushedKind } from './order-payloads.ts';
@@ -247,15 +247,7 @@ export class StoreProducer {
     const f = this.ledger.figures(sku);
     let n = 0;
     for (const link of links) {
-      const base: CoalescedBase = {
-        _id: platformJobId(link.platform, 'stock_level', idPart(sku)),
-        type: 'outbound_job',
-        channel: 'platform',
-        platform: link.platform,
-        shop: link.shop,
-        kind: 'stock_level',
-        maxAttempts: this.opts.maxAttempts,
-      };
+      const base = coalescedBase(link, 'stock_level', sku, this.opts.maxAttempts);
       const r = await this.jobs.upsertStockLevel(base, { sku, ...f }, (v) => `${link.platform}:stock_level:${idPart(sku)}:v${v}`);
       if (r !== 'unchanged') n++;
     }

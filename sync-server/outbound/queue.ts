@@ -5,10 +5,12 @@
  * Coalesced jobs (one per platform and SKU: stock levels, a product's price and name) are rewritten
  * in place; a product job not yet sent keeps the fields it was to set when a newer revision lands.
  */
+import type { Platform } from '../../src/domain/documents.ts';
 import type { StoreDb } from '../db/backend.ts';
 import {
   MAIL_PREFIX,
   OUTBOUND_PREFIX,
+  idPart,
   isClaimable,
   isJobDoc,
   withHistory,
@@ -19,6 +21,7 @@ import {
   type PricePayload,
   type ProductPushField,
   PRODUCT_PUSH_FIELDS,
+  platformJobId,
   productPushFields,
 } from './jobs.ts';
 
@@ -41,6 +44,11 @@ export interface FinishPolicy {
 
 /** What a producer gives for a coalesced job (one per platform, kind and SKU). */
 export type CoalescedBase = Omit<PlatformJobDoc, '_rev' | 'state' | 'attempts' | 'nextAttemptAt' | 'createdAt' | 'updatedAt' | 'version' | 'idempotencyKey' | 'payload'>;
+
+/** The coalesced job of one platform link, kind and SKU: outbound:<platform>:<kind>:<sku>. */
+export function coalescedBase(link: { platform: Platform; shop: string }, kind: 'stock_level' | 'price', sku: string, maxAttempts: number): CoalescedBase {
+  return { _id: platformJobId(link.platform, kind, idPart(sku)), type: 'outbound_job', channel: 'platform', platform: link.platform, shop: link.shop, kind, maxAttempts };
+}
 
 type NewJob = Omit<JobDoc, '_rev' | 'state' | 'attempts' | 'nextAttemptAt' | 'createdAt' | 'updatedAt' | 'version'> & Partial<Pick<JobDoc, 'nextAttemptAt'>>;
 

@@ -22,8 +22,8 @@ import type { Platform } from '../../src/domain/documents.ts';
 import { stockDifferencesId, type StockDifference, type StockDifferencesDoc } from '../../src/domain/stock-differences.ts';
 import type { StoreDb } from '../db/backend.ts';
 import { PlatformApi, type PushLink } from '../outbound/http.ts';
-import { idPart, platformJobId } from '../outbound/jobs.ts';
-import { isConflict, isNotFound, JobStore, type CoalescedBase } from '../outbound/queue.ts';
+import { idPart } from '../outbound/jobs.ts';
+import { coalescedBase, isConflict, isNotFound, JobStore } from '../outbound/queue.ts';
 import { StockLedger, type StockFigures } from '../outbound/stock-ledger.ts';
 import { nextPageInfo } from '../platforms/shopify/push.ts';
 
@@ -230,15 +230,7 @@ export async function reconcileStock(opts: ReconcileOptions): Promise<PlatformRe
       if (opts.fix && result.ok) {
         result.queued = 0;
         for (const d of result.differences) {
-          const base: CoalescedBase = {
-            _id: platformJobId(link.platform, 'stock_level', idPart(d.sku)),
-            type: 'outbound_job',
-            channel: 'platform',
-            platform: link.platform,
-            shop: link.shop,
-            kind: 'stock_level',
-            maxAttempts: opts.maxAttempts ?? 10,
-          };
+          const base = coalescedBase(link, 'stock_level', d.sku, opts.maxAttempts ?? 10);
           await jobs.forceStockLevel(base, { sku: d.sku, available: d.comptoir, onHand: d.onHand, reserved: d.reserved }, (v) => `${link.platform}:stock_level:${idPart(d.sku)}:v${v}`);
           result.queued++;
         }

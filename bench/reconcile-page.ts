@@ -51,7 +51,6 @@ function describeFrame(entry: PerformanceEntry): FrameSummary {
     scripts: (e.scripts ?? []).map((s) => ({ invoker: s.invoker, source: `${s.sourceURL.split('/').pop() ?? ''} ${s.sourceFunctionName}`, duration: Math.round(s.duration) })),
   };
 }
-let lastExpected: Map<string, { onHand: number; reserved: number }> | null = null;
 let inMemory: { movements: MovementRow[][]; orders: WebOrderDoc[]; events: WebOrderEventDoc[] } | null = null;
 
 function first<T>(observable: { subscribe(o: { next(v: T): void; error(e: unknown): void }): { unsubscribe(): void } }): Promise<T> {
@@ -67,15 +66,15 @@ function first<T>(observable: { subscribe(o: { next(v: T): void; error(e: unknow
 }
 
 const harness = {
-  /** Empties the read model's tables the reconciliation reads, then writes the data set (in a worker). */
-  async seed(spec: ReconcileDataSpec, samples: Pair[]): Promise<{ ms: number; counts: unknown; expected: Record<string, { onHand: number; reserved: number }>; levels: PlatformLevel[] }> {
+  /**
+   * Empties the read model's tables the reconciliation reads, then writes the data set (in a worker).
+   * The generator's figures for every pair go back to the caller: the page keeps nothing of them, so
+   * its heap (and its collections) during a run are the size a stock screen's would be.
+   */
+  async seed(spec: ReconcileDataSpec): Promise<{ ms: number; counts: unknown; expected: Record<string, { onHand: number; reserved: number }>; levels: PlatformLevel[] }> {
     const worker = new Worker(new URL('./reconcile-seed.worker.ts', import.meta.url), { type: 'module' });
     try {
-      const seeded = await Comlink.wrap<Seeder>(worker).seed(spec);
-      lastExpected = new Map(Object.entries(seeded.expected));
-      const expected: Record<string, { onHand: number; reserved: number }> = {};
-      for (const [sku, location] of samples) expected[`${sku}@${location}`] = seeded.expected[`${sku}@${location}`] ?? { onHand: 0, reserved: 0 };
-      return { ...seeded, expected };
+      return await Comlink.wrap<Seeder>(worker).seed(spec);
     } finally {
       worker.terminate();
     }
@@ -128,15 +127,6 @@ const harness = {
   /** When the long tasks started, beside when each progress message arrived (phase and rows done). */
   timeline(): { longTasks: number[]; progress: Array<[number, string]> } {
     return { longTasks: longTaskStarts, progress: timeline };
-  },
-
-  /** The generator's figures for every pair, to keep beside a seeded profile; and to restore them. */
-  expectedAll(): Record<string, { onHand: number; reserved: number }> {
-    return Object.fromEntries(lastExpected ?? []);
-  },
-
-  setExpected(expected: Record<string, { onHand: number; reserved: number }>): void {
-    lastExpected = new Map(Object.entries(expected));
   },
 
   /** Rows in the tables the data set fills (to check a reused profile still holds it). */
@@ -198,18 +188,10 @@ const harness = {
     };
   },
 
-  /** Every figure against the generator's own running totals (an oracle independent of the fold). */
-  async checkAllFigures(): Promise<{ checked: number; wrong: string[] }> {
-    const expected = lastExpected;
-    if (expected === null) throw new Error('seed first');
-    const wrong: string[] = [];
+  /** Every figure the run wrote, as [sku, location, onHand, reserved] (checked against the oracle in Node). */
+  async allFigures(): Promise<Array<[string, string, number, number]>> {
     const rows = await readModelDb().stockFigures.toArray();
-    for (const f of rows) {
-      const e = expected.get(`${f.sku}@${f.location}`);
-      if (e === undefined || e.onHand !== f.onHand || e.reserved !== f.reserved) wrong.push(`${f.sku}@${f.location}`);
-    }
-    if (rows.length !== expected.size) wrong.push(`figures: ${rows.length}, expected ${expected.size}`);
-    return { checked: rows.length, wrong: wrong.slice(0, 20) };
+    return rows.map((f) => [f.sku, f.location, f.onHand, f.reserved]);
   },
 
   /** The baseline's data: the same data set, generated into this page's memory (not timed). */

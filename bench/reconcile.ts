@@ -76,10 +76,10 @@ export async function runReconcileBench(): Promise<ReconcileBenchResult> {
     let seedMs: number | null = null;
     let levels = marker?.levels ?? [];
     if (marker === null) {
-      const seeded = await page.evaluate((s) => window.comptoirReconcile.seed(s, []), spec);
+      const seeded = await page.evaluate((s) => window.comptoirReconcile.seed(s), spec);
       seedMs = seeded.ms;
       levels = seeded.levels;
-      await profile.remember({ counts: seeded.counts, expected: await page.evaluate(() => window.comptoirReconcile.expectedAll()), levels });
+      await profile.remember({ counts: seeded.counts, expected: seeded.expected, levels });
     }
     const result: ReconcileBenchResult = { spec, seedMs, workerMs: [], workerPhases: [], inPageMs: [] };
     await page.evaluate((s) => window.comptoirReconcile.prepareInPage(s), spec);

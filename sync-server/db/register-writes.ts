@@ -10,6 +10,7 @@ import type { StoreBackend } from './backend.ts';
 import { checkProductCreate, isProductId } from '../validate/product-create.ts';
 import { checkRegisterProductWrite } from '../../src/domain/product-edit.ts';
 import { checkProductTombstones, isBranchTombstone } from './product-conflict-close.ts';
+import { isFirstRevision, isResolutionOfLeaves } from './product-merge.ts';
 import type { ProductDoc } from '../../src/domain/documents.ts';
 import { isParkedId } from '../validate/register-docs.ts';
 
@@ -146,8 +147,8 @@ export class RegisterWrites {
  * Issue 7: a register's product write, checked against what the server holds (domain/product-edit.ts
  * checkRegisterProductWrite): a creation as before; a new revision only signed by an active manager of
  * the store (updatedBy = their staff id), with the same SKU and currency; never a deletion (but see
- * product-conflict-close.ts). A revision
- * the server already holds (a replication retried) passes as it is.
+ * product-conflict-close.ts). A revision the server already holds (a replication retried) passes as
+ * it is; a concurrent creation and the exact merge of the leaves held pass too (product-merge.ts).
  */
 async function checkProductWrites(db: ReturnType<StoreBackend['db']>, docs: unknown[], outcome: Array<BulkResult | 'write' | 'noop'>, idOf: (d: unknown) => string, newEdits: boolean): Promise<void> {
   const idx = outcome.flatMap((o, i) => (o === 'write' && isProductId(idOf(docs[i])) && (docs[i] as Doc)._deleted !== true ? [i] : []));
@@ -171,7 +172,13 @@ async function checkProductWrites(db: ReturnType<StoreBackend['db']>, docs: unkn
     const id = idOf(docs[i]);
     const before = previous.get(id) ?? null;
     if (!newEdits && before !== null && before._rev === (docs[i] as Doc)._rev) continue;
-    const r = checkRegisterProductWrite(docs[i], before, (s) => managers.has(s));
-    if (!r.ok) outcome[i] = { id, error: 'forbidden', reason: r.error };
+    // A second first revision: another register created the same product offline (product-merge.ts).
+    const concurrentCreation = before !== null && isFirstRevision(docs[i], newEdits);
+    const r = checkRegisterProductWrite(docs[i], concurrentCreation ? null : before, (s) => managers.has(s));
+    if (r.ok && concurrentCreation && before !== null && r.value.currency !== before.currency) {
+      outcome[i] = { id, error: 'forbidden', reason: `currency: must be "${before.currency}", as the product created first` };
+    } else if (!r.ok && !(before !== null && !newEdits && (await isResolutionOfLeaves(db, docs[i])))) {
+      outcome[i] = { id, error: 'forbidden', reason: r.error };
+    }
   }
 }

@@ -61,7 +61,7 @@ export function conflictMergeContract(name: string, make: () => Promise<Conflict
       expect(await conflictsOf(replica, MARIE)).toEqual(['2-b1']);
       const expected = await planResolution([phoneOnR1, emailOnR2].map((d, i) => ({ ...d, _rev: ['2-b1', '2-c2'][i] })) as Leaf<CustomerDoc>[]);
 
-      expect(await resolveDocument(replica, MARIE)).toEqual({ merged: [MARIE], skipped: [] });
+      expect(await resolveDocument(replica, MARIE)).toEqual({ merged: [MARIE], skipped: [], held: [] });
       const doc = (await replica.get(MARIE, { conflicts: true })) as CustomerDoc & { _conflicts?: string[] };
       expect(doc._conflicts).toBeUndefined();
       expect(doc).toMatchObject({ phone: '+33612345678', email: 'm.curie@example.fr', name: 'Marie Curie', updatedAt: at(2) });
@@ -69,8 +69,8 @@ export function conflictMergeContract(name: string, make: () => Promise<Conflict
       expect(doc._rev).toMatch(/^3-[0-9a-f]{32}$/);
 
       const seq = await seqOf(replica);
-      expect(await resolveDocument(replica, MARIE)).toEqual({ merged: [], skipped: [] });
-      expect(await sweepConflicts(replica)).toEqual({ merged: [], skipped: [] });
+      expect(await resolveDocument(replica, MARIE)).toEqual({ merged: [], skipped: [], held: [] });
+      expect(await sweepConflicts(replica)).toEqual({ merged: [], skipped: [], held: [] });
       expect(await seqOf(replica)).toBe(seq);
     });
 
@@ -92,7 +92,7 @@ export function conflictMergeContract(name: string, make: () => Promise<Conflict
       expect(await conflictsOf(replica, 'product:TEA-9')).toBeUndefined();
       expect(await replica.get('product:TEA-9', { conflicts: true })).toMatchObject({ price: 650, name: 'Thé vert bio', updatedBy: 'staff:LEA', sku: 'TEA-9', currency: 'EUR' });
       // Immutable documents never conflict by design; should one, the resolver is not the one to decide.
-      expect(await resolveIds(replica, [stock._id])).toEqual({ merged: [], skipped: [] });
+      expect(await resolveIds(replica, [stock._id])).toEqual({ merged: [], skipped: [], held: [] });
       expect(await conflictsOf(replica, stock._id)).toEqual(['1-s1']);
     });
 
@@ -102,7 +102,7 @@ export function conflictMergeContract(name: string, make: () => Promise<Conflict
       const noted = marie({ note: 'VIP', updatedAt: at(3), clock: { '*': stamp(0, 'R0'), note: stamp(3, 'R3') } });
       await replica.bulkDocs([revision(marie({}), '2-d3', '1-a0')], { new_edits: false });
       await replica.bulkDocs([revision(noted, '3-d4', '2-d3', '1-a0')], { new_edits: false });
-      expect(await resolveDocument(replica, MARIE)).toEqual({ merged: [MARIE], skipped: [] });
+      expect(await resolveDocument(replica, MARIE)).toEqual({ merged: [MARIE], skipped: [], held: [] });
       const doc = await replica.get(MARIE, { conflicts: true });
       expect(doc).toMatchObject({ phone: '+33612345678', email: 'm.curie@example.fr', note: 'VIP', _rev: expect.stringMatching(/^4-/) });
       expect((doc as { _conflicts?: unknown })._conflicts).toBeUndefined();
@@ -119,6 +119,19 @@ export function conflictMergeContract(name: string, make: () => Promise<Conflict
       expect(await seqOf(replica)).toBe(seq);
     });
 
+    it('holds back a document while `hold` says one of its leaves is not on the server yet, writing nothing', async () => {
+      const replica = await setup();
+      await seedMarieConflict(replica);
+      const seq = await seqOf(replica);
+      const asked: Array<[string, string[]]> = [];
+      const held = await resolveIds(replica, [MARIE], { hold: async (id, revs) => (asked.push([id, [...revs].sort()]), true) });
+      expect(held).toEqual({ merged: [], skipped: [], held: [MARIE] });
+      expect(asked).toEqual([[MARIE, ['2-b1', '2-c2']]]);
+      expect(await seqOf(replica)).toBe(seq);
+      expect(await resolveIds(replica, [MARIE], { hold: async () => false })).toEqual({ merged: [MARIE], skipped: [], held: [] });
+      expect(await conflictsOf(replica, MARIE)).toBeUndefined();
+    });
+
     it('follows the changes feed: a conflict replicated in later is resolved from where the last pass ended', async () => {
       const replica = await setup();
       const start = (await replica.info()).update_seq;
@@ -126,11 +139,11 @@ export function conflictMergeContract(name: string, make: () => Promise<Conflict
       expect(first.report.merged).toEqual([]);
       await seedMarieConflict(replica);
       const second = await resolveChangesSince(replica, first.lastSeq, { batchSize: 1 });
-      expect(second.report).toEqual({ merged: [MARIE], skipped: [] });
+      expect(second.report).toEqual({ merged: [MARIE], skipped: [], held: [] });
       expect(await conflictsOf(replica, MARIE)).toBeUndefined();
       const seq = await seqOf(replica);
       const third = await resolveChangesSince(replica, second.lastSeq);
-      expect(third.report).toEqual({ merged: [], skipped: [] });
+      expect(third.report).toEqual({ merged: [], skipped: [], held: [] });
       expect(await seqOf(replica)).toBe(seq);
     });
   });

@@ -3,10 +3,13 @@
  * when started (conflicts may have arrived while the register was closed), then, woken by the
  * replica's changes, the documents changed since the last pass. Calls during a pass coalesce into
  * one more pass, as the projection pump's do (coalesced-passes.ts). Its writes replicate like any other document.
+ *
+ * A document `hold` keeps back (a leaf of this register's not yet on the server) is tried again on
+ * every later pass; whoever learns that the server acknowledged a write wakes the merger with run().
  */
 import type PouchDB from 'pouchdb-browser';
 import { CoalescedPasses } from './coalesced-passes.ts';
-import { resolveChangesSince, sweepConflicts, type ConflictReplica, type MergeReport, type Seq } from './conflict-merge.ts';
+import { resolveChangesSince, resolveIds, sweepConflicts, type ConflictReplica, type Hold, type MergeReport, type Seq } from './conflict-merge.ts';
 
 /** Starts watching the replica's changes; returns how to stop. */
 export type Watch = (wake: () => void) => () => void;
@@ -16,12 +19,15 @@ export class ConflictMerger {
   private seq: Seq | null = null;
   private stopped = false;
   private unwatch: (() => void) | null = null;
+  /** Conflicted documents held back by `hold`, tried again on every pass. */
+  private held = new Set<string>();
   private readonly passes = new CoalescedPasses<void>(() => this.safePass(), () => undefined, () => !this.stopped);
 
   constructor(
     private readonly replica: ConflictReplica,
     private readonly watch: Watch,
     private readonly onReport: (report: MergeReport) => void = () => {},
+    private readonly hold?: Hold,
   ) {}
 
   start(): void {
@@ -55,20 +61,27 @@ export class ConflictMerger {
 
   private async pass(): Promise<void> {
     const stopped = (): boolean => this.stopped;
+    const options = { stopped, ...(this.hold === undefined ? {} : { hold: this.hold }) };
     if (this.seq === null) {
       // Changes made during the sweep are read again by the next step: nothing slips between the two.
       const { update_seq } = await this.replica.info();
-      const swept = await sweepConflicts(this.replica, { stopped });
+      const swept = await sweepConflicts(this.replica, options);
       this.report(swept);
       if (stopped()) return;
       this.seq = update_seq;
     }
-    const { lastSeq, report } = await resolveChangesSince(this.replica, this.seq, { stopped });
+    const retry = [...this.held];
+    this.held.clear();
+    const { lastSeq, report } = await resolveChangesSince(this.replica, this.seq, options);
     this.seq = lastSeq;
     this.report(report);
+    // Held documents the changes did not touch: asked again (their leaves may be on the server now).
+    const untouched = retry.filter((id) => !report.merged.includes(id) && !report.held.includes(id));
+    if (untouched.length > 0 && !stopped()) this.report(await resolveIds(this.replica, untouched, options));
   }
 
   private report(report: MergeReport): void {
+    for (const id of report.held) this.held.add(id);
     if (report.merged.length > 0 || report.skipped.length > 0) this.onReport(report);
   }
 }

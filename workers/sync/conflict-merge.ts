@@ -39,13 +39,28 @@ export interface MergeReport {
   merged: string[];
   /** Documents left conflicted: a leaf or the merge does not validate (a person has to look). */
   skipped: Array<{ id: string; reason: string }>;
+  /** Documents left for later: `hold` said one of their leaves is not on the server yet. */
+  held: string[];
 }
 
-const emptyReport = (): MergeReport => ({ merged: [], skipped: [] });
+/**
+ * Whether to leave a conflicted document for now, given its live leaf revisions. The server accepts
+ * an unsigned product merge only when it holds every leaf merged (sync-server/db/product-merge.ts),
+ * so a register waits until its own leaf has been acknowledged.
+ */
+export type Hold = (id: string, leafRevs: readonly string[]) => Promise<boolean>;
+
+export interface ResolveOptions {
+  stopped?: () => boolean;
+  hold?: Hold;
+}
+
+const emptyReport = (): MergeReport => ({ merged: [], skipped: [], held: [] });
 
 function addReport(into: MergeReport, from: MergeReport): void {
   into.merged.push(...from.merged);
   into.skipped.push(...from.skipped);
+  into.held.push(...from.held);
 }
 
 const isMissing = (e: unknown): boolean => typeof e === 'object' && e !== null && (e as { status?: unknown }).status === 404;
@@ -72,7 +87,7 @@ function checkLeaf(id: string, raw: unknown): MutableLeaf | string {
  * Resolves one document if it has conflicts. `winner` is the winning revision read with
  * conflicts: true when the caller already has it (a sweep), saving one read.
  */
-export async function resolveDocument(replica: ConflictReplica, id: string, winner?: unknown): Promise<MergeReport> {
+export async function resolveDocument(replica: ConflictReplica, id: string, winner?: unknown, hold?: Hold): Promise<MergeReport> {
   const report = emptyReport();
   if (!isMutableId(id)) return report;
   let head = winner;
@@ -86,6 +101,11 @@ export async function resolveDocument(replica: ConflictReplica, id: string, winn
   }
   const losers = conflictsOf(head);
   if (losers.length === 0) return report;
+  const headRev = (head as { _rev?: unknown })._rev;
+  if (hold !== undefined && (await hold(id, [...(typeof headRev === 'string' ? [headRev] : []), ...losers]))) {
+    report.held.push(id);
+    return report;
+  }
   const raw = [head, ...(await Promise.all(losers.map((rev) => replica.get(id, { rev }))))];
   const leaves: MutableLeaf[] = [];
   for (const r of raw) {
@@ -110,17 +130,18 @@ export async function resolveDocument(replica: ConflictReplica, id: string, winn
 }
 
 /** Resolves the listed documents (ids other than customer:/product: are ignored). */
-export async function resolveIds(replica: ConflictReplica, ids: Iterable<string>, stopped: () => boolean = () => false): Promise<MergeReport> {
+export async function resolveIds(replica: ConflictReplica, ids: Iterable<string>, options: ResolveOptions = {}): Promise<MergeReport> {
+  const stopped = options.stopped ?? (() => false);
   const report = emptyReport();
   for (const id of new Set(ids)) {
     if (stopped()) break;
-    if (isMutableId(id)) addReport(report, await resolveDocument(replica, id));
+    if (isMutableId(id)) addReport(report, await resolveDocument(replica, id, undefined, options.hold));
   }
   return report;
 }
 
 /** Every conflicted mutable document of the replica, a page of winners at a time. */
-export async function sweepConflicts(replica: ConflictReplica, options: { pageSize?: number; stopped?: () => boolean } = {}): Promise<MergeReport> {
+export async function sweepConflicts(replica: ConflictReplica, options: ResolveOptions & { pageSize?: number } = {}): Promise<MergeReport> {
   const pageSize = options.pageSize ?? 200;
   const stopped = options.stopped ?? (() => false);
   const report = emptyReport();
@@ -130,7 +151,7 @@ export async function sweepConflicts(replica: ConflictReplica, options: { pageSi
       if (stopped()) return report;
       const page = await replica.allDocs({ startkey, endkey: `${prefix}\ufff0`, limit: pageSize, include_docs: true, conflicts: true });
       for (const row of page.rows) {
-        if (conflictsOf(row.doc).length > 0) addReport(report, await resolveDocument(replica, row.id, row.doc));
+        if (conflictsOf(row.doc).length > 0) addReport(report, await resolveDocument(replica, row.id, row.doc, options.hold));
       }
       const last = page.rows.at(-1);
       if (last === undefined || page.rows.length < pageSize) break;
@@ -144,7 +165,7 @@ export async function sweepConflicts(replica: ConflictReplica, options: { pageSi
 export async function resolveChangesSince(
   replica: ConflictReplica,
   since: Seq,
-  options: { batchSize?: number; stopped?: () => boolean } = {},
+  options: ResolveOptions & { batchSize?: number } = {},
 ): Promise<{ lastSeq: Seq; report: MergeReport }> {
   const batchSize = options.batchSize ?? 500;
   const stopped = options.stopped ?? (() => false);
@@ -153,7 +174,7 @@ export async function resolveChangesSince(
   while (!stopped()) {
     const res = await replica.changes({ since: seq, limit: batchSize });
     if (res.results.length === 0) break;
-    addReport(report, await resolveIds(replica, res.results.map((r) => r.id), stopped));
+    addReport(report, await resolveIds(replica, res.results.map((r) => r.id), options));
     if (stopped()) break;
     seq = res.last_seq;
   }

@@ -36,6 +36,8 @@ export class Connection {
     private readonly replica: Replica,
     private readonly db: ReadModelDb,
     private readonly status: StatusWriter,
+    /** Called once outbox rows have been marked acknowledged (the conflict merger waits for some). */
+    private readonly acknowledged: () => void = () => {},
   ) {
     this.remote = openRemote(pairing);
     globalThis.addEventListener?.('online', this.onOnline);
@@ -78,7 +80,7 @@ export class Connection {
     try {
       await this.remote.info();
       // Pushed just before a reload: the server may already have what the outbox still calls pending.
-      await reconcilePending(this.db, (diff) => this.remote.revsDiff(diff));
+      if ((await reconcilePending(this.db, (diff) => this.remote.revsDiff(diff))) > 0) this.acknowledged();
     } catch (error) {
       if (current()) await this.trouble(error);
       return;
@@ -127,7 +129,10 @@ export class Connection {
       },
       pushed: (docs) =>
         void markAcknowledged(this.db, docs)
-          .then(() => this.status.synced())
+          .then((n) => {
+            if (n > 0) this.acknowledged();
+            return this.status.synced();
+          })
           .catch((e: unknown) => console.error('[sync] outbox update failed', e)),
       pulled: () => void this.status.synced(),
       refused: (refusals) =>

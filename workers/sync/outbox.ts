@@ -85,3 +85,14 @@ export async function reconcilePending(db: ReadModelDb, revsDiff: RevsDiff): Pro
   }
   return acknowledged;
 }
+
+/**
+ * Whether one of a product's leaf revisions is this register's write still on its way to the server
+ * (its outbox row pending or sending). The server accepts an unsigned product merge only when it
+ * holds every leaf merged (sync-server/db/product-merge.ts): such a merge waits for the acknowledgement.
+ */
+export async function leafAwaitsServer(db: ReadModelDb, id: string, leafRevs: readonly string[]): Promise<boolean> {
+  if (!id.startsWith('product:')) return false;
+  const row = await db.outbox.get(id);
+  return row !== undefined && (row.state === 'pending' || row.state === 'sending') && leafRevs.includes(row.rev);
+}

@@ -9,7 +9,7 @@ import { readModelDb, type ReadModelDb } from '../../src/store/schema.ts';
 import type { CommitResult, Pairing, SyncPort, SyncStatus } from '../../src/store/sync-port.ts';
 import { ConflictMerger, conflictReplicaOf, watchReplica } from './conflict-merge-runner.ts';
 import { Connection } from './connection.ts';
-import { commitDoc, removeAndRecord } from './outbox.ts';
+import { commitDoc, leafAwaitsServer, removeAndRecord } from './outbox.ts';
 import { clearReadModel, readCheckpoint } from './projection.ts';
 import { lastJournalEntryIn, lastReceiptNumberIn, lastZNumberIn, type Replica } from './replica-ops.ts';
 import { openReplica, replicaName } from './replica.ts';
@@ -93,11 +93,15 @@ export function createSyncService(db: ReadModelDb = readModelDb()): SyncPort {
         await pump.run();
         pump.start();
         // Conflicting revisions of customers and products are merged in the background (ADR 0015).
-        const merger = new ConflictMerger(conflictReplicaOf(replica), watchReplica(replica), (r) =>
-          console.info(`[sync] merged ${r.merged.length} conflicted document(s), ${r.skipped.length} left for a person`, r),
+        // A product merge waits until this register's own leaf is on the server, which checks it against the leaves it holds.
+        const merger = new ConflictMerger(
+          conflictReplicaOf(replica),
+          watchReplica(replica),
+          (r) => console.info(`[sync] merged ${r.merged.length} conflicted document(s), ${r.skipped.length} left for a person`, r),
+          (id, revs) => leafAwaitsServer(db, id, revs),
         );
         merger.start();
-        const connection = new Connection(pairing, replica, db, status);
+        const connection = new Connection(pairing, replica, db, status, () => void merger.run());
         session = { key: sessionKey(pairing), replica, pump, merger, connection };
         for (const wake of waiting.splice(0)) wake();
         // Connecting can take seconds (or never happen offline): start() must not wait for it.

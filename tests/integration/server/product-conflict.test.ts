@@ -3,6 +3,10 @@
  * revisions as a conflict, a register merges them field-wise (ADR 0015) and replicates the merge —
  * the server accepts it, tombstone of the losing branch included, and no conflict remains. A
  * register still cannot delete a product by sending a tombstone of its current revision.
+ *
+ * Two registers create the same quick product offline (no manager named): the second creation is
+ * kept as a conflicting leaf, and the merge — naming no manager either — is accepted because it is
+ * exactly the resolution of the leaves the server holds; any other unsigned revision is refused.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ProductDoc } from '../../../src/domain/documents.ts';
@@ -17,6 +21,7 @@ let regA: Pairing;
 let regB: Pairing;
 const client = clientPouch();
 const ID = 'product:JAM-9';
+const QP = 'product:QP-3760000000017';
 const T0 = Date.UTC(2026, 2, 1, 9);
 
 const jam = {
@@ -39,11 +44,30 @@ async function edit(db: PouchDB.Database<object>, register: string, minute: numb
   await db.put(stampWrite({ ...current, ...change, updatedBy: 'staff:MGR', updatedAt: new Date(at).toISOString() } as ProductDoc, current, register, at));
 }
 
-async function serverLeaves(): Promise<Array<{ _rev: string; _deleted?: boolean }>> {
-  const res = await admin('GET', `/db/store-pc/${encodeURIComponent(ID)}?open_revs=all`, undefined);
+async function serverLeaves(id = ID): Promise<Array<{ _rev: string; _deleted?: boolean }>> {
+  const res = await admin('GET', `/db/store-pc/${encodeURIComponent(id)}?open_revs=all`, undefined);
   const body = (await res.json()) as Array<{ ok?: { _rev: string; _deleted?: boolean } }>;
   return body.flatMap((l) => (l.ok ? [l.ok] : []));
 }
+
+/** A quick product as a register creates it for an unknown barcode: stamped, no manager named. */
+function quick(register: string, minute: number, fields: Record<string, unknown>): ProductDoc {
+  const at = T0 + minute * 60_000;
+  const doc = { _id: QP, type: 'product', sku: 'QP-3760000000017', name: 'Nouveau', barcodes: ['3760000000017'], price: 300, priceIncludesTax: true,
+    vatRate: 2000, currency: 'EUR', category: 'Création rapide', stockTracked: false, updatedAt: new Date(at).toISOString(), ...fields } as unknown as ProductDoc;
+  return stampWrite(doc, undefined, register, at);
+}
+
+async function bulkAsRegister(reg: Pairing, docs: unknown[]): Promise<Array<Record<string, unknown>>> {
+  const res = await fetch(`${server.url}/db/store-pc/_bulk_docs`, {
+    method: 'POST',
+    headers: { Authorization: `Bearer ${reg.token}`, 'Content-Type': 'application/json' },
+    body: JSON.stringify({ new_edits: false, docs }),
+  });
+  return (await res.json()) as Array<Record<string, unknown>>;
+}
+
+const liveLeaves = async (id: string): Promise<string[]> => (await serverLeaves(id)).filter((l) => l._deleted !== true).map((l) => l._rev).sort();
 
 beforeAll(async () => {
   server = await startServer();
@@ -104,5 +128,47 @@ describe('a product changed on two registers offline', () => {
     const failures = (await res.json()) as Array<Record<string, unknown>>;
     expect(failures).toEqual([expect.objectContaining({ id: ID, error: 'forbidden', reason: expect.stringContaining('never its current revision') })]);
     expect(await (await admin('GET', `/db/store-pc/${encodeURIComponent(ID)}`)).json()).toMatchObject({ _rev: current._rev, price: current.price });
+  });
+});
+
+describe('the same quick product created on two registers offline', () => {
+  it('keeps the second creation as a conflict, accepts the merge that names no manager, and leaves one revision', async () => {
+    const [a, b] = [new client.Pouch<object>('register-qa'), new client.Pouch<object>('register-qb')];
+    const [serverA, serverB] = [remoteDb(regA), remoteDb(regB)];
+    await a.put(quick(regA.registerId, 1, { name: 'Savon lavande', price: 450 }));
+    await b.put(quick(regB.registerId, 2, { name: 'Savon à la lavande' }));
+    expect((await a.replicate.to(serverA)).doc_write_failures).toBe(0);
+    expect((await b.replicate.to(serverB)).doc_write_failures).toBe(0);
+    expect(await liveLeaves(QP)).toHaveLength(2);
+
+    await b.replicate.from(serverB);
+    expect((await resolveDocument(conflictReplicaOf(b), QP)).merged).toEqual([QP]);
+    const pushed = await b.replicate.to(serverB);
+    expect(pushed.doc_write_failures).toBe(0);
+
+    const onServer = (await (await admin('GET', `/db/store-pc/${encodeURIComponent(QP)}?conflicts=true`)).json()) as Record<string, unknown>;
+    // The name from the later creation, the price from the only one that set it apart.
+    expect(onServer).toMatchObject({ name: 'Savon à la lavande', price: 300, sku: 'QP-3760000000017' });
+    expect(onServer['updatedBy']).toBeUndefined();
+    expect(onServer['_conflicts']).toBeUndefined();
+    expect(await liveLeaves(QP)).toEqual([onServer['_rev']]);
+    await a.replicate.from(serverA);
+    expect(await a.get(QP, { conflicts: true })).toEqual(onServer);
+    await Promise.all([a.destroy(), b.destroy()]);
+  });
+
+  it('refuses an unsigned revision that is not the merge of the leaves, and a second creation in another currency', async () => {
+    const id = 'product:QP-3760000000024';
+    const first = { ...quick(regA.registerId, 1, {}), _id: id, sku: 'QP-3760000000024', barcodes: ['3760000000024'] };
+    const second = { ...first, name: 'Autre nom', clock: { '*': `${T0 + 120_000}-00000-${regB.registerId}` } };
+    expect(await bulkAsRegister(regA, [{ ...first, _rev: `1-${'a'.repeat(32)}` }])).toEqual([]);
+    expect(await bulkAsRegister(regB, [{ ...second, _rev: `1-${'b'.repeat(32)}` }])).toEqual([]);
+    expect(await bulkAsRegister(regB, [{ ...second, currency: 'CHF', _rev: `1-${'c'.repeat(32)}` }])).toEqual([
+      expect.objectContaining({ id, error: 'forbidden', reason: expect.stringContaining('currency') }),
+    ]);
+    // A cheaper "merge" nobody signed: refused, the two leaves stay as they were.
+    const forged = { ...second, price: 1, _rev: `2-${'d'.repeat(32)}`, _revisions: { start: 2, ids: ['d'.repeat(32), 'b'.repeat(32)] } };
+    expect(await bulkAsRegister(regB, [forged])).toEqual([expect.objectContaining({ id, error: 'forbidden', reason: expect.stringContaining('only a manager') })]);
+    expect(await liveLeaves(id)).toEqual([`1-${'a'.repeat(32)}`, `1-${'b'.repeat(32)}`]);
   });
 });

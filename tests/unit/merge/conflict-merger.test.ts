@@ -1,6 +1,8 @@
 /**
  * The worker's conflict merger (workers/sync/conflict-merge-runner.ts): a conflict that arrives at any
- * moment of a pass — including as the pass ends — is resolved without waiting for a later change.
+ * moment of a pass — including as the pass ends — is resolved without waiting for a later change; a
+ * document held back (its leaf not on the server yet) is resolved on the wake that follows, with no
+ * change to the replica in between.
  */
 import { describe, expect, it } from 'vitest';
 import { ConflictMerger } from '../../../workers/sync/conflict-merge-runner.ts';
@@ -61,5 +63,23 @@ describe('conflict merger', () => {
       expect(doc, `arrival ${delay} microtasks after the read`).toMatchObject({ phone: '+33612345678', email: 'm.curie@example.fr' });
       merger.stop();
     }
+  });
+
+  it('resolves a held-back document on a later wake, although nothing changed in the replica', async () => {
+    const replica = new FakeConflictReplica();
+    await replica.bulkDocs([rev(base, '1-a0')], { new_edits: false });
+    conflictArrives(replica);
+    let onServer = false;
+    const merger = new ConflictMerger(replica, () => () => {}, () => {}, async () => !onServer);
+    merger.start();
+    await merger.idle();
+    expect(((await replica.get(MARIE, { conflicts: true })) as Record<string, unknown>)['_conflicts']).toEqual(['2-b1']);
+    // The acknowledgement arrives: the connection wakes the merger.
+    onServer = true;
+    await merger.run();
+    const doc = (await replica.get(MARIE, { conflicts: true })) as Record<string, unknown>;
+    expect(doc['_conflicts']).toBeUndefined();
+    expect(doc).toMatchObject({ phone: '+33612345678', email: 'm.curie@example.fr' });
+    merger.stop();
   });
 });

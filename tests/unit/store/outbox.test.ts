@@ -1,6 +1,6 @@
 import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
-import { commitDoc, markAcknowledged, markRejected, reconcilePending } from '../../../workers/sync/outbox.ts';
+import { commitDoc, leafAwaitsServer, markAcknowledged, markRejected, reconcilePending } from '../../../workers/sync/outbox.ts';
 import { isQuotaError, lastReceiptNumberIn, type Replica } from '../../../workers/sync/replica-ops.ts';
 import { StatusWriter } from '../../../workers/sync/status.ts';
 import { freshDb, sale } from './fixtures.ts';
@@ -76,6 +76,22 @@ describe('outbox', () => {
     expect(asked).toEqual([{ 'on-server': ['1-a'], missing: ['1-b'] }]);
     expect(await db.outbox.get('on-server')).toMatchObject({ state: 'acknowledged' });
     expect(await db.outbox.get('missing')).toMatchObject({ state: 'pending' });
+  });
+
+  it('says a product leaf awaits the server while its outbox row is pending, not once acknowledged or refused', async () => {
+    const db = freshDb();
+    const id = 'product:QP-3760999000012';
+    await db.outbox.put({ id, rev: '1-b', docType: 'product', state: 'pending', at: T });
+    expect(await leafAwaitsServer(db, id, ['1-a', '1-b'])).toBe(true);
+    // Another leaf than this register's write, or a customer: nothing to wait for.
+    expect(await leafAwaitsServer(db, id, ['1-a', '2-c'])).toBe(false);
+    await db.outbox.put({ id: 'customer:1', rev: '1-b', docType: 'customer', state: 'pending', at: T });
+    expect(await leafAwaitsServer(db, 'customer:1', ['1-a', '1-b'])).toBe(false);
+    await markAcknowledged(db, [{ id, rev: '1-b' }]);
+    expect(await leafAwaitsServer(db, id, ['1-a', '1-b'])).toBe(false);
+    await db.outbox.put({ id, rev: '2-d', docType: 'product', state: 'pending', at: T });
+    await markRejected(db, [{ id, reason: 'forbidden' }]);
+    expect(await leafAwaitsServer(db, id, ['1-a', '2-d'])).toBe(false);
   });
 
   it('reads the last receipt number of a register from sorted sale ids', async () => {

@@ -52,36 +52,45 @@ describe('backoff', () => {
 
 describe('two runners on one database', () => {
   it('push each of 60 jobs exactly once', async () => {
-    const db = freshDb();
-    const store = new JobStore(db);
-    for (let i = 0; i < 60; i++) await store.createIfAbsent(job(i));
-    const calls = new Map<string, string[]>();
-    const handler =
-      (name: string): JobHandler =>
-      async (j) => {
-        calls.set(j._id, [...(calls.get(j._id) ?? []), name]);
-        await sleep(Math.random() * 15);
-        return { ok: true, result: `sent by ${name}` };
-      };
-    const a = new OutboundRunner({ ...runnerOpts, owner: 'A', stores: () => [{ storeId: 's', db }], handle: handler('A') });
-    const b = new OutboundRunner({ ...runnerOpts, owner: 'B', stores: () => [{ storeId: 's', db }], handle: handler('B') });
-    const t0 = Date.now();
-    await Promise.all([a.start(), b.start()]);
-    for (;;) {
-      const jobs = await store.list();
-      if (jobs.every((j) => j.state === 'done')) break;
-      if (Date.now() - t0 > 20_000) throw new Error('jobs not done');
-      await sleep(50);
+    /** One race of two runners over 60 jobs of one order; returns who pushed what. */
+    const race = async (): Promise<Map<string, string[]>> => {
+      const db = freshDb();
+      const store = new JobStore(db);
+      for (let i = 0; i < 60; i++) await store.createIfAbsent(job(i));
+      const calls = new Map<string, string[]>();
+      const handler =
+        (name: string): JobHandler =>
+        async (j) => {
+          calls.set(j._id, [...(calls.get(j._id) ?? []), name]);
+          await sleep(Math.random() * 15);
+          return { ok: true, result: `sent by ${name}` };
+        };
+      const a = new OutboundRunner({ ...runnerOpts, owner: 'A', stores: () => [{ storeId: 's', db }], handle: handler('A') });
+      const b = new OutboundRunner({ ...runnerOpts, owner: 'B', stores: () => [{ storeId: 's', db }], handle: handler('B') });
+      const t0 = Date.now();
+      await Promise.all([a.start(), b.start()]);
+      for (;;) {
+        const jobs = await store.list();
+        if (jobs.every((j) => j.state === 'done')) break;
+        if (Date.now() - t0 > 20_000) throw new Error('jobs not done');
+        await sleep(50);
+      }
+      await Promise.all([a.stop(), b.stop()]);
+      expect(calls.size).toBe(60);
+      for (const [id, who] of calls) expect(who, id).toHaveLength(1);
+      const done = await store.list();
+      expect(done.every((j) => j.attempts === 1 && j.result?.startsWith('sent by'))).toBe(true);
+      await db.close();
+      return calls;
+    };
+    // Both must take part in a race, or it proves little; on a loaded machine one runner can now and
+    // then win every job of a race, so up to three races are run (each must push every job once).
+    let bothTookPart = false;
+    for (let round = 0; round < 3 && !bothTookPart; round++) {
+      const by = [...(await race()).values()].flat();
+      bothTookPart = by.includes('A') && by.includes('B');
     }
-    await Promise.all([a.stop(), b.stop()]);
-    expect(calls.size).toBe(60);
-    for (const [id, who] of calls) expect(who, id).toHaveLength(1);
-    const by = [...calls.values()].flat();
-    // Both took part (not a proof of anything by itself, but the test would be weak otherwise).
-    expect(by.includes('A') && by.includes('B')).toBe(true);
-    const done = await store.list();
-    expect(done.every((j) => j.attempts === 1 && j.result?.startsWith('sent by'))).toBe(true);
-    await db.close();
+    expect(bothTookPart).toBe(true);
   });
 
   it('never double-claims under a race of 8 claimers on one job', async () => {

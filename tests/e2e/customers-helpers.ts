@@ -1,18 +1,27 @@
-/** Setup shared by the customers and history specs: a register paired, Camille signed in, a shift open. */
+/** Setup shared by the customers, history and quick-product specs: a register paired, someone signed in, a shift open. */
 import { expect, type Page } from '@playwright/test';
 import type { RunningServer } from '../support/server.ts';
 
-/** Pairs, signs Camille in and opens a shift: the register is ready to sell. */
-export async function readyToSell(page: Page, server: RunningServer, registerName: string): Promise<string> {
+/** Who signs in (the demo store's staff): Camille sells; Marc is a manager. */
+export interface DemoStaff {
+  name: string;
+  pin: string;
+}
+
+export const CAMILLE: DemoStaff = { name: 'Camille', pin: '1234' };
+export const MARC: DemoStaff = { name: 'Marc', pin: '9876' };
+
+/** Pairs, signs Camille (or `staff`) in and opens a shift: the register is ready to sell. */
+export async function readyToSell(page: Page, server: RunningServer, registerName: string, staff: DemoStaff = CAMILLE): Promise<string> {
   await page.addInitScript(() => localStorage.setItem('comptoir.lang', 'en'));
   const { registerId, pairingCode } = await server.createRegister('demo', registerName);
   await page.goto(server.url + '/');
   await page.getByTestId('pair-code').fill(pairingCode);
   await page.getByTestId('pair-submit').click();
   await expect(page.getByTestId('connection-state')).toHaveAttribute('data-state', 'online', { timeout: 60_000 });
-  await expect(page.getByTestId('signin-staff').filter({ hasText: 'Camille' })).toBeVisible({ timeout: 30_000 });
-  await page.getByTestId('signin-staff').filter({ hasText: 'Camille' }).click();
-  await page.getByTestId('signin-pin').fill('1234');
+  await expect(page.getByTestId('signin-staff').filter({ hasText: staff.name })).toBeVisible({ timeout: 30_000 });
+  await page.getByTestId('signin-staff').filter({ hasText: staff.name }).click();
+  await page.getByTestId('signin-pin').fill(staff.pin);
   await page.getByTestId('signin-submit').click();
   await page.getByTestId('nav-shift').click();
   await page.getByTestId('shift-float').fill('150');

@@ -8,6 +8,7 @@
 import { test, expect, type Page } from '@playwright/test';
 import path from 'node:path';
 import { startServer, type RunningServer } from '../support/server.ts';
+import { MARC, readyToSell } from './customers-helpers.ts';
 
 let server: RunningServer;
 
@@ -21,25 +22,6 @@ test.afterAll(async () => {
 
 const BARCODE = '3760999000012';
 const ID = `product:QP-${BARCODE}`;
-
-/** Pairs a register and signs Marc, a manager, in with a shift open. */
-async function managerReady(page: Page, registerName: string): Promise<void> {
-  await page.addInitScript(() => localStorage.setItem('comptoir.lang', 'en'));
-  const { pairingCode } = await server.createRegister('demo', registerName);
-  await page.goto(server.url + '/');
-  await page.getByTestId('pair-code').fill(pairingCode);
-  await page.getByTestId('pair-submit').click();
-  await expect(page.getByTestId('connection-state')).toHaveAttribute('data-state', 'online', { timeout: 60_000 });
-  await page.getByTestId('signin-staff').filter({ hasText: 'Marc' }).click();
-  await page.getByTestId('signin-pin').fill('9876');
-  await page.getByTestId('signin-submit').click();
-  await page.getByTestId('nav-shift').click();
-  await page.getByTestId('shift-float').fill('100');
-  await page.getByTestId('shift-open').click();
-  await expect(page.getByTestId('shift-state')).toHaveAttribute('data-state', 'open');
-  await page.getByTestId('nav-sell').click();
-  await expect(page.getByTestId('search')).toBeVisible();
-}
 
 async function createQuickProduct(page: Page, name: string, price: string): Promise<void> {
   await page.getByTestId('search').fill(BARCODE);
@@ -58,7 +40,7 @@ test('the same quick product created on two offline registers: one product every
     const pages: Page[] = [];
     for (const [i, context] of contexts.entries()) {
       const page = await context.newPage();
-      await managerReady(page, `Caisse ${i + 1}`);
+      await readyToSell(page, server, `Caisse ${i + 1}`, MARC);
       pages.push(page);
     }
     const [a, b] = pages as [Page, Page];

@@ -71,16 +71,20 @@ export class ConflictMerger {
       this.seq = update_seq;
     }
     const retry = [...this.held];
-    this.held.clear();
     const { lastSeq, report } = await resolveChangesSince(this.replica, this.seq, options);
     this.seq = lastSeq;
     this.report(report);
     // Held documents the changes did not touch: asked again (their leaves may be on the server now).
+    // They stay held until that answer is in, so a failed or stopped pass forgets none of them.
     const untouched = retry.filter((id) => !report.merged.includes(id) && !report.held.includes(id));
-    if (untouched.length > 0 && !stopped()) this.report(await resolveIds(this.replica, untouched, options));
+    if (untouched.length === 0 || stopped()) return;
+    const again = await resolveIds(this.replica, untouched, options);
+    for (const id of untouched) this.held.delete(id);
+    this.report(again);
   }
 
   private report(report: MergeReport): void {
+    for (const id of report.merged) this.held.delete(id);
     for (const id of report.held) this.held.add(id);
     if (report.merged.length > 0 || report.skipped.length > 0) this.onReport(report);
   }

@@ -5,7 +5,7 @@
  * one more pass, as the projection pump's do (coalesced-passes.ts). Its writes replicate like any other document.
  *
  * A document `hold` keeps back (a leaf of this register's not yet on the server) is tried again on
- * every later pass; whoever learns that the server acknowledged a write wakes the merger with run().
+ * every later pass; whoever learns that the server acknowledged a write calls retryHeld().
  */
 import type PouchDB from 'pouchdb-browser';
 import { CoalescedPasses } from './coalesced-passes.ts';
@@ -45,6 +45,11 @@ export class ConflictMerger {
   /** One pass (or joins the one in progress and asks for another); failures are logged, the next wake retries. */
   run(): Promise<void> {
     return this.passes.run();
+  }
+
+  /** An acknowledgement came in: a pass, only if documents are held back waiting for one. */
+  retryHeld(): void {
+    if (this.held.size > 0) void this.run();
   }
 
   idle(): Promise<void> {

@@ -101,7 +101,7 @@ export function createSyncService(db: ReadModelDb = readModelDb()): SyncPort {
           (id, revs) => leafAwaitsServer(db, id, revs),
         );
         merger.start();
-        const connection = new Connection(pairing, replica, db, status, () => void merger.run());
+        const connection = new Connection(pairing, replica, db, status, () => merger.retryHeld());
         session = { key: sessionKey(pairing), replica, pump, merger, connection };
         for (const wake of waiting.splice(0)) wake();
         // Connecting can take seconds (or never happen offline): start() must not wait for it.

@@ -76,7 +76,8 @@ describe('conflict merger', () => {
     expect(((await replica.get(MARIE, { conflicts: true })) as Record<string, unknown>)['_conflicts']).toEqual(['2-b1']);
     // The acknowledgement arrives: the connection wakes the merger.
     onServer = true;
-    await merger.run();
+    merger.retryHeld();
+    await merger.idle();
     const doc = (await replica.get(MARIE, { conflicts: true })) as Record<string, unknown>;
     expect(doc['_conflicts']).toBeUndefined();
     expect(doc).toMatchObject({ phone: '+33612345678', email: 'm.curie@example.fr' });

@@ -7,7 +7,7 @@ import { test, expect, type Page } from '@playwright/test';
 import path from 'node:path';
 import type { CustomerDoc } from '../../src/domain/documents.ts';
 import { startServer, type RunningServer } from '../support/server.ts';
-import { readyToSell } from './customers-helpers.ts';
+import { allOffline, readyToSell } from './customers-helpers.ts';
 import { serverDocs } from './helpers.ts';
 
 let server: RunningServer;
@@ -60,8 +60,7 @@ test('one customer edited on two offline registers: both changes kept everywhere
     await openProfile(b, 'lovelace');
     await b.getByTestId('customer-cancel').click();
 
-    for (const context of contexts) await context.setOffline(true);
-    for (const page of pages) await expect(page.getByTestId('connection-state')).toHaveAttribute('data-state', 'offline', { timeout: 30_000 });
+    await allOffline(contexts, pages);
     await editField(a, 'phone', '06 12 34 56 78');
     await editField(b, 'email', NEW_EMAIL);
     for (const context of contexts) await context.setOffline(false);

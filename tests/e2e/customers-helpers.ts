@@ -1,5 +1,5 @@
 /** Setup shared by the customers, history and quick-product specs: a register paired, someone signed in, a shift open. */
-import { expect, type Page } from '@playwright/test';
+import { expect, type BrowserContext, type Page } from '@playwright/test';
 import type { RunningServer } from '../support/server.ts';
 
 /** Who signs in (the demo store's staff): Camille sells; Marc is a manager. */
@@ -30,4 +30,10 @@ export async function readyToSell(page: Page, server: RunningServer, registerNam
   await page.getByTestId('nav-sell').click();
   await expect(page.getByTestId('search')).toBeVisible();
   return registerId;
+}
+
+/** Takes every register's network away and waits until each one says it is offline. */
+export async function allOffline(contexts: readonly BrowserContext[], pages: readonly Page[]): Promise<void> {
+  for (const context of contexts) await context.setOffline(true);
+  for (const page of pages) await expect(page.getByTestId('connection-state')).toHaveAttribute('data-state', 'offline', { timeout: 30_000 });
 }

@@ -8,7 +8,7 @@
 import { test, expect, type Page } from '@playwright/test';
 import path from 'node:path';
 import { startServer, type RunningServer } from '../support/server.ts';
-import { MARC, readyToSell } from './customers-helpers.ts';
+import { allOffline, MARC, readyToSell } from './customers-helpers.ts';
 
 let server: RunningServer;
 
@@ -45,8 +45,7 @@ test('the same quick product created on two offline registers: one product every
     }
     const [a, b] = pages as [Page, Page];
 
-    for (const context of contexts) await context.setOffline(true);
-    for (const page of pages) await expect(page.getByTestId('connection-state')).toHaveAttribute('data-state', 'offline', { timeout: 30_000 });
+    await allOffline(contexts, pages);
     await createQuickProduct(a, 'Carnet kraft', '4.50');
     await createQuickProduct(b, 'Carnet kraft pointillé', '4.50');
     for (const context of contexts) await context.setOffline(false);
